@@ -1,0 +1,41 @@
+/// The request line and header fields of one request (RFC 9112 §3, §5).
+public struct HTTPRequestHead: Sendable {
+    public var method: HTTPMethod
+    /// The request-target exactly as sent (origin-form `/path?query`, absolute-form, authority-form or `*`).
+    public var target: String
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+
+    public init(method: HTTPMethod, target: String, version: HTTPVersion = .http1_1, headers: HTTPHeaders = [:]) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+    }
+
+    /// The path part of the target, without query or fragment, still percent-encoded.
+    public var path: String {
+        let end = target.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? target.endIndex
+        return String(target[..<end])
+    }
+
+    /// The raw query string after `?` (without fragment), or nil when the target has none.
+    public var query: String? {
+        guard let mark = target.firstIndex(of: "?") else { return nil }
+        let rest = target[target.index(after: mark)...]
+        return String(rest.prefix { $0 != "#" })
+    }
+
+    /// Whether the connection stays open after this exchange (RFC 9112 §9.3).
+    public var keepAlive: Bool {
+        let options = headers.listValues(for: "Connection")
+        if options.contains(where: { $0.equalsIgnoringASCIICase("close") }) { return false }
+        if version.minor >= 1 { return true }
+        return options.contains(where: { $0.equalsIgnoringASCIICase("keep-alive") })
+    }
+
+    /// Whether the client asked for `100 Continue` before sending its body (RFC 9110 §10.1.1).
+    public var expectsContinue: Bool {
+        headers["Expect"].map { $0.equalsIgnoringASCIICase("100-continue") } ?? false
+    }
+}

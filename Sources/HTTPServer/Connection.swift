@@ -1,0 +1,67 @@
+import HTTPCore
+
+/// The state of one accepted connection. Confined to its event loop's thread.
+final class Connection {
+    /// What the connection is waiting for, which decides the deadline that applies.
+    enum Phase {
+        /// Kept alive with nothing in progress: the idle deadline.
+        case idle
+        /// Part of a request head has arrived: the head deadline.
+        case readingHead
+        /// The head is complete, the body is arriving: the body deadline.
+        case readingBody
+        /// A handler is running or a response is being sent: no read deadline.
+        case responding
+        /// The response is sent and our side is shut down; input is read and dropped until the peer closes
+        /// or the linger deadline passes, so unread input cannot turn the close into a reset that destroys
+        /// the response before the client reads it.
+        case lingering
+    }
+
+    let fd: Int32
+    /// Unique per loop, so a late response for a reused fd is dropped.
+    let id: UInt64
+    let remoteAddress: String?
+    var parser: HTTPRequestParser
+    var phase: Phase = .idle
+    var deadline: UInt64 = 0
+
+    var requestHead: HTTPRequestHead?
+    var requestBody: [UInt8] = []
+
+    /// Bytes waiting to be written, oldest first; `outboundOffset` is how much of the first is sent.
+    var outbound: [[UInt8]] = []
+    var outboundOffset = 0
+    var outboundBytes = 0
+    var writeProgressDeadline: UInt64 = 0
+
+    /// Interests registered with epoll.
+    var readingEnabled = true
+    var writeInterest = false
+    /// Close once the outbound bytes are written.
+    var closeAfterWrite = false
+    var isClosed = false
+
+    /// The stream pump waiting for the outbound buffer to drain.
+    var streamWaiter: CheckedContinuation<Void, any Error>?
+    /// Bytes a length-framed stream still owes; nil when the stream is chunked or close-delimited.
+    var streamRemaining: Int?
+    var streamChunked = false
+
+    init(fd: Int32, id: UInt64, remoteAddress: String?, limits: HTTPParserLimits) {
+        self.fd = fd
+        self.id = id
+        self.remoteAddress = remoteAddress
+        self.parser = HTTPRequestParser(limits: limits)
+    }
+
+    /// Queues bytes for writing.
+    func enqueue(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        outbound.append(bytes)
+        outboundBytes += bytes.count
+    }
+}
+
+/// The peer went away before the response was sent.
+struct ConnectionClosedError: Error {}

@@ -1,0 +1,23 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What every loop of one server shares: settings, the responder, and the connection count.
+final class ServerShared: Sendable {
+    let configuration: HTTPServerConfiguration
+    let responder: any HTTPResponder
+    let openConnections = Atomic<Int>(0)
+    /// A spare descriptor, given up to accept-and-close when the process runs out (EMFILE).
+    let spareDescriptor = Mutex<Int32>(-1)
+
+    init(configuration: HTTPServerConfiguration, responder: any HTTPResponder) {
+        self.configuration = configuration
+        self.responder = responder
+        spareDescriptor.withLock { $0 = open("/dev/null", O_RDONLY | O_CLOEXEC) }
+    }
+
+    deinit {
+        spareDescriptor.withLock { if $0 >= 0 { close($0) } }
+    }
+}

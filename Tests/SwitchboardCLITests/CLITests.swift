@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `switchboard` binary and checks its output and exit status, as a user would see them.
+@Suite("switchboard command line")
+struct CLITests {
+    @Test("--help lists the commands and exits 0")
+    func help() throws {
+        let result = try runSwitchboard(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("serve"))
+    }
+
+    @Test("serve --help lists each flag with its environment variable")
+    func serveHelp() throws {
+        let result = try runSwitchboard(["serve", "--help"])
+        #expect(result.status == 0)
+        for flag in ["--host", "--port", "--database", "SWITCHBOARD_HOST", "SWITCHBOARD_PORT", "SWITCHBOARD_DATABASE"] {
+            #expect(result.stdout.contains(flag), "missing \(flag)")
+        }
+    }
+
+    @Test("bad usage gets one clear line on stderr and exit 64",
+          arguments: [
+            (["serve", "--bogus"], [:], "unknown option '--bogus'"),
+            (["serve", "--port", "eighty"], [:], "--port must be a whole number"),
+            (["serve", "--port"], [:], "needs a value"),
+            (["serve"], ["SWITCHBOARD_PORT": "99999"], "SWITCHBOARD_PORT must be a whole number"),
+            (["launch"], [:], "unknown command 'launch'"),
+          ] as [([String], [String: String], String)])
+    func badUsage(_ arguments: [String], _ environment: [String: String], _ message: String) throws {
+        let result = try runSwitchboard(arguments, environment: environment)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("serve listens where the environment says, answers /healthz, creates its database, stops on SIGTERM")
+    func serveRuns() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("gateway.sqlite").path
+        let process = Process()
+        process.executableURL = try switchboardBinary()
+        process.arguments = ["serve", "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["SWITCHBOARD_DATABASE": database]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        defer { watchdog.cancel() }
+        let firstLine = readLine(from: output.fileHandleForReading)
+        let url = try #require(firstLine.split(separator: " ").first { $0.hasPrefix("http://") })
+        let (data, response) = try await httpGet("\(url)/healthz")
+        #expect(response == 200)
+        #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok"}"#)
+        #expect(FileManager.default.fileExists(atPath: database))
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
+
+/// The output and status of one run.
+struct RunResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// The binary SwiftPM built next to the test bundle.
+func switchboardBinary() throws -> URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = directory.appendingPathComponent("switchboard")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory = directory.deletingLastPathComponent()
+    }
+    throw CocoaError(.fileNoSuchFile)
+}
+
+/// Runs the binary to completion, reading both pipes before waiting (so large output cannot deadlock).
+func runSwitchboard(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = try switchboardBinary()
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SWITCHBOARD_") }
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                     stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Reads one line from a pipe, byte by byte.
+func readLine(from handle: FileHandle) -> String {
+    var bytes: [UInt8] = []
+    while let byte = try? handle.read(upToCount: 1), let first = byte.first, first != 0x0A { bytes.append(first) }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// A GET over a plain socket (the client module is tested on its own).
+func httpGet(_ url: String) async throws -> (Data, Int) {
+    let parts = url.replacingOccurrences(of: "http://", with: "").split(separator: "/", maxSplits: 1)
+    let hostPort = parts[0].split(separator: ":")
+    let port = UInt16(hostPort[1]) ?? 80
+    let path = "/" + (parts.count > 1 ? String(parts[1]) : "")
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
+    let request = Array("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8)
+    _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+    var all: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if count <= 0 { break }
+        all += buffer[0..<count]
+    }
+    let text = String(decoding: all, as: UTF8.self)
+    let head = text.components(separatedBy: "\r\n\r\n")
+    let status = Int(head[0].split(separator: " ")[1]) ?? 0
+    return (Data(head.dropFirst().joined(separator: "\r\n\r\n").utf8), status)
+}
