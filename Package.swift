@@ -28,9 +28,11 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),
         .target(name: "Store", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "JSONSchema", swiftSettings: strict),
+        .target(name: "Gateway", dependencies: ["HTTPCore", "HTTPServer", "Store", "Crypto", "JSONSchema"],
+                swiftSettings: strict),
 
         // The command line.
-        .executableTarget(name: "switchboard", dependencies: ["HTTPServer", "Store"], swiftSettings: strict),
+        .executableTarget(name: "switchboard", dependencies: ["Gateway", "HTTPServer", "Store"], swiftSettings: strict),
 
         // Tests.
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], exclude: ["Fixtures"], swiftSettings: strict),
@@ -38,6 +40,8 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPServer", "HTTPCore", "Store", "JSONSchema"],
+                    swiftSettings: strict),
         .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"], swiftSettings: strict),
     ]
 )

@@ -1,13 +1,13 @@
 import Dispatch
 import Foundation
+import Gateway
 import HTTPCore
 import HTTPServer
-import Store
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `switchboard serve`: the gateway on one port, with its SQLite file.
+/// `switchboard serve`: the gateway on one port, with its SQLite file and vault.
 enum ServeCommand: Subcommand {
     static let name = "serve"
     static let summary = "Run the Switchboard gateway."
@@ -16,68 +16,105 @@ enum ServeCommand: Subcommand {
                                  help: "Address to listen on (IP literal). Default 127.0.0.1.")
     static let port = OptionSpec(name: "port", valueName: "PORT", environmentVariable: "SWITCHBOARD_PORT",
                                  help: "Port to listen on; 0 picks a free one. Default 8080.")
-    static let database = OptionSpec(name: "database", valueName: "FILE", environmentVariable: "SWITCHBOARD_DATABASE",
-                                     help: "SQLite file (created if absent), or :memory:. Default switchboard.sqlite.")
     static let loops = OptionSpec(name: "loops", valueName: "N", environmentVariable: "SWITCHBOARD_LOOPS",
                                   help: "Event-loop threads. Default: the number of cores.")
-    static let options = [host, port, database, loops]
+    static let rateLimit = OptionSpec(name: "rate-limit", valueName: "N", environmentVariable: "SWITCHBOARD_RATE_LIMIT",
+                                      help: "Requests per minute per key unless the key sets its own. Default 100.")
+    static let profileOut = OptionSpec(
+        name: "profile-out", valueName: "FILE", environmentVariable: "SWITCHBOARD_PROFILE_OUT",
+        help: "Write fresh demo credentials as a profile for 'switchboard verify --profile'.")
+    static let options = [host, port] + PlatformOptions.all + [loops, rateLimit, profileOut]
 
+    @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
+        let termination = TerminationSignal.install()
+        let environment = ProcessInfo.processInfo.environment
+        let log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let configuration = HTTPServerConfiguration(
             host: arguments.value(host) ?? "127.0.0.1",
             port: try arguments.integer(port, default: 8080, in: 0...65_535),
             loopCount: try arguments.integer(loops, default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64),
-            log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
-        let databasePath = arguments.value(database) ?? "switchboard.sqlite"
-        let store: Database
-        do {
-            store = try Database(Database.Location(path: databasePath))
-        } catch {
-            throw UsageError("cannot open database '\(databasePath)': \(error)")
-        }
-        let server = HTTPServer(configuration: configuration, responder: GatewayRoutes.make(store: store))
+            log: log)
+        let limit = try arguments.integer(rateLimit, default: 100, in: 1...1_000_000)
+        let platform = try await PlatformOptions.open(arguments, environment: environment, rateLimit: limit)
+        let fresh = try await DemoBootstrap.isEmpty(platform)
+        let server = HTTPServer(configuration: configuration, responder: GatewayApp.makeRouter(platform: platform, log: log))
         do {
             try server.start()
         } catch {
             throw UsageError("cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
-        say("Switchboard listening on \(server.baseURL) (database: \(databasePath))")
-        say("  curl \(server.baseURL)/healthz")
-        await waitForTerminationSignal()
+        say("Switchboard listening on \(server.baseURL) (database: \(PlatformOptions.databasePath(arguments)))")
+        if fresh || arguments.value(profileOut) != nil {
+            let credentials = try await DemoBootstrap.credentials(platform)
+            if fresh { printWelcome(credentials, baseURL: server.baseURL) }
+            if let path = arguments.value(profileOut) {
+                try JSONValueFile.write(credentials.profile(baseURL: server.baseURL, mockBaseURL: nil), to: path)
+                say("Profile written to \(path)")
+            }
+        }
+        await termination.wait()
         say("Shutting down…")
         await server.shutdownGracefully(gracePeriod: .seconds(10))
         return 0
     }
 
-    /// Suspends until SIGINT or SIGTERM.
-    static func waitForTerminationSignal() async {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            let fired = SignalLatch(done)
-            for number in [SIGINT, SIGTERM] {
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { fired.fire() }
-                source.resume()
-                fired.retain(source)
-            }
-        }
+    /// Prints the demo credentials once, with ready-to-paste curl lines.
+    static func printWelcome(_ credentials: DemoCredentials, baseURL: String) {
+        say("""
+
+            Created organization '\(credentials.organization.slug)' (\(credentials.organization.id)), \
+            project \(credentials.project.id).
+            These secrets are shown once; only their hashes are stored.
+
+              API key:     \(credentials.apiKey.token)
+              Admin token: \(credentials.adminToken)
+
+            Try:
+              curl \(baseURL)/healthz
+              curl -H 'Authorization: Bearer \(credentials.adminToken)' \(baseURL)/admin/organizations
+              curl -H 'Authorization: Bearer \(credentials.adminToken)' \(baseURL)/admin/organizations/\(credentials.organization.slug)/keys
+
+            """)
     }
 }
 
-/// Resumes a continuation once, whichever signal comes first, and keeps the signal sources alive.
-final class SignalLatch: @unchecked Sendable {
-    // @unchecked: both fields are guarded by `lock`.
+/// SIGINT and SIGTERM, caught from the moment `install()` runs, so an early signal is not lost or fatal.
+final class TerminationSignal: @unchecked Sendable {
+    // @unchecked: `fired`, `continuation` and `sources` are guarded by `lock`.
     private let lock = NSLock()
+    private var fired = false
     private var continuation: CheckedContinuation<Void, Never>?
     private var sources: [any DispatchSourceSignal] = []
 
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+    /// Starts catching the signals.
+    static func install() -> TerminationSignal {
+        let signalled = TerminationSignal()
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { signalled.fire() }
+            source.resume()
+            signalled.lock.withLock { signalled.sources.append(source) }
+        }
+        return signalled
+    }
 
-    func retain(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
+    /// Suspends until a signal has arrived (returns at once if one already did).
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeNow = lock.withLock { () -> Bool in
+                if fired { return true }
+                self.continuation = continuation
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
 
-    func fire() {
+    private func fire() {
         let pending = lock.withLock { () -> CheckedContinuation<Void, Never>? in
+            fired = true
             defer { continuation = nil }
             return continuation
         }

@@ -1,7 +1,10 @@
 import Foundation
 
 /// The subcommands, in the order `--help` lists them.
-let subcommands: [any Subcommand.Type] = [ServeCommand.self]
+let subcommands: [any Subcommand.Type] = [
+    ServeCommand.self, AdminCreateOrganization.self, AdminCreateKey.self, AdminCreateToken.self,
+    AdminListOrganizations.self, AdminRotateMasterKey.self,
+]
 
 let usage = """
     Switchboard: an integration gateway, a mock upstream and a conformance runner.
@@ -9,7 +12,7 @@ let usage = """
     Usage: switchboard <command> [options]
 
     Commands:
-    \(subcommands.map { "  \($0.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
+    \(subcommands.map { "  \($0.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
 
     Run 'switchboard <command> --help' for a command's options.
     """
@@ -36,8 +39,13 @@ func runMain() async -> Int32 {
         print(usage)
         return 0
     }
-    guard let command = subcommands.first(where: { $0.name == name }) else {
-        printError("switchboard: unknown command '\(name)' (try 'switchboard --help')")
+    var commandName = name
+    if name == "admin", let action = arguments.first {
+        commandName = "admin \(action)"
+        arguments.removeFirst()
+    }
+    guard let command = subcommands.first(where: { $0.name == commandName }) else {
+        printError("switchboard: unknown command '\(commandName)' (try 'switchboard --help')")
         return 64
     }
     if arguments.contains("--help") || arguments.contains("-h") {
@@ -49,10 +57,10 @@ func runMain() async -> Int32 {
                                               environment: ProcessInfo.processInfo.environment)
         return try await command.run(parsed)
     } catch let error as UsageError {
-        printError("switchboard \(name): \(error.description)")
+        printError("switchboard \(commandName): \(error.description)")
         return 64
     } catch {
-        printError("switchboard \(name): \(error)")
+        printError("switchboard \(commandName): \(error)")
         return 1
     }
 }

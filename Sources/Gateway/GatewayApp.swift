@@ -1,0 +1,20 @@
+import HTTPCore
+import HTTPServer
+import JSONSchema
+
+/// The gateway: every surface's routes over one platform, with documented error shapes for misses.
+public enum GatewayApp {
+    /// Builds the router for all surfaces.
+    public static func makeRouter(platform: Platform, log: @escaping @Sendable (String) -> Void = { _ in }) -> Router {
+        var router = RouterBuilder()
+        router.get("/healthz") { _ in .json(#"{"status":"ok"}"#) }
+        AdminRoutes.register(on: &router, platform: platform)
+        return router.build { request, miss in
+            let shape = request.path.hasPrefix("/execution") ? ErrorShape.dataEnvelope : ErrorShape.plain
+            switch miss {
+            case .notFound: return shape.response(.notFound, "no route for \(request.method) \(request.path)")
+            case .methodNotAllowed: return shape.response(.methodNotAllowed, "\(request.method) is not allowed here")
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Crypto
+import Foundation
+import Store
+
+/// The services every surface shares: one store, one identity model, one vault, one rate limiter.
+public final class Platform: Sendable {
+    public let database: Database
+    public let identity: any IdentityStore
+    public let vault: Vault
+    public let credentials: CredentialStore
+    public let tokens: TokenIssuer
+    public let authenticator: Authenticator
+    public let limiter: RateLimiter
+    public let audit: AuditLog
+
+    /// Settings for opening the platform.
+    public struct Options: Sendable {
+        public var databasePath: String
+        public var masterKey: MasterKeySource
+        public var defaultRateLimit: Int
+        /// Migrations of the surfaces, numbered after the platform's.
+        public var migrations: [Migration]
+
+        public init(databasePath: String, masterKey: MasterKeySource? = nil, defaultRateLimit: Int = 100,
+                    migrations: [Migration] = []) {
+            self.databasePath = databasePath
+            self.masterKey = masterKey ?? (databasePath == ":memory:" ? .ephemeral : .file(databasePath + ".master-key"))
+            self.defaultRateLimit = defaultRateLimit
+            self.migrations = migrations
+        }
+    }
+
+    /// Opens (and migrates) the database, loads the master key, and prepares the JWT signing key.
+    public static func open(_ options: Options) async throws -> Platform {
+        let database = try Database(Database.Location(path: options.databasePath),
+                                    migrations: PlatformMigrations.all + options.migrations)
+        let keyring = try options.masterKey.loadKeyring()
+        let vault = Vault(database: database, keyring: keyring)
+        let identity = SQLiteIdentityStore(database: database)
+        let signingKey = try await loadSigningKey(identity: identity, vault: vault)
+        return Platform(database: database, identity: identity, vault: vault, signingKey: signingKey,
+                        defaultRateLimit: options.defaultRateLimit)
+    }
+
+    init(database: Database, identity: any IdentityStore, vault: Vault, signingKey: [UInt8], defaultRateLimit: Int) {
+        self.database = database
+        self.identity = identity
+        self.vault = vault
+        self.credentials = CredentialStore(database: database, vault: vault)
+        self.tokens = TokenIssuer(key: signingKey)
+        self.authenticator = Authenticator(identity: identity, tokens: tokens)
+        self.limiter = RateLimiter(defaultLimit: defaultRateLimit)
+        self.audit = AuditLog(database: database)
+    }
+
+    /// The HS256 key for member JWTs, sealed in settings; made on first start.
+    private static func loadSigningKey(identity: any IdentityStore, vault: Vault) async throws -> [UInt8] {
+        let name = "jwt_signing_key"
+        if let sealed = try await identity.setting(name) { return try vault.openSetting(sealed, name: name) }
+        let key = Array(SecureRandom.bytes(count: 32))
+        try await identity.setSetting(name, value: try vault.sealSetting(key, name: name))
+        return key
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Gateway
+import HTTPCore
+import HTTPServer
+import JSONSchema
+
+/// A gateway on a free loopback port over a real SQLite file in a temporary directory, with demo credentials.
+struct TestGateway {
+    let directory: URL
+    let platform: Platform
+    let server: HTTPServer
+    let credentials: DemoCredentials
+    let logLines: LogLines
+
+    var databasePath: String { directory.appendingPathComponent("gateway.sqlite").path }
+    var baseURL: String { server.baseURL }
+
+    /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform.
+    static func start(
+        rateLimit: Int = 100, extraRoutes: (inout RouterBuilder, Platform) -> Void = { _, _ in }
+    ) async throws -> TestGateway {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-gw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let platform = try await Platform.open(Platform.Options(
+            databasePath: directory.appendingPathComponent("gateway.sqlite").path, defaultRateLimit: rateLimit))
+        let credentials = try await DemoBootstrap.credentials(platform)
+        let lines = LogLines()
+        var builder = RouterBuilder()
+        extraRoutes(&builder, platform)
+        let gatewayRouter = GatewayApp.makeRouter(platform: platform, log: { lines.append($0) })
+        let extra = builder.build()
+        let responder = ClosureResponder { request in
+            let response = try await extra.respond(to: request)
+            return response.status == .notFound ? try await gatewayRouter.respond(to: request) : response
+        }
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, log: { lines.append($0) }),
+                                responder: responder)
+        try server.start()
+        return TestGateway(directory: directory, platform: platform, server: server, credentials: credentials,
+                           logLines: lines)
+    }
+
+    func stop() async {
+        await server.shutdownGracefully(gracePeriod: .seconds(1))
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// One request over a real socket; returns status, headers and body.
+    func request(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil)
+        async throws -> TestResponse {
+        var request = URLRequest(url: URL(string: baseURL + path)!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let body { request.httpBody = Data(body.utf8) }
+        let (data, response) = try await TestGateway.session.data(for: request)
+        let http = response as! HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields { fields[String(describing: name).lowercased()] = String(describing: value) }
+        return TestResponse(status: http.statusCode, headers: fields, body: data)
+    }
+
+    /// `Authorization: Bearer <admin token>`.
+    var admin: [String: String] { ["Authorization": "Bearer \(credentials.adminToken)"] }
+
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        return URLSession(configuration: configuration)
+    }()
+}
+
+/// A response as a test sees it.
+struct TestResponse {
+    let status: Int
+    let headers: [String: String]
+    let body: Data
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+    var json: JSONValue { (try? JSONValue(parsing: body)) ?? .null }
+}
+
+/// Log lines captured from the server and gateway, to scan for secrets.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+}
+
+import Synchronization
