@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPServer", "HTTPCore", "Store", "JSONSchema"],
+                    exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"], swiftSettings: strict),
     ]

@@ -9,6 +9,9 @@ public enum GatewayApp {
         var router = RouterBuilder()
         router.get("/healthz") { _ in .json(#"{"status":"ok"}"#) }
         AdminRoutes.register(on: &router, platform: platform)
+        let catalog = ProxyCatalog(database: platform.database)
+        AIProxyRoutes.register(on: &router, platform: platform, catalog: catalog, log: log)
+        AdminProxyRoutes.register(on: &router, platform: platform, catalog: catalog)
         return router.build { request, miss in
             let shape = request.path.hasPrefix("/execution") ? ErrorShape.dataEnvelope : ErrorShape.plain
             switch miss {

@@ -33,7 +33,7 @@ public final class Platform: Sendable {
     /// Opens (and migrates) the database, loads the master key, and prepares the JWT signing key.
     public static func open(_ options: Options) async throws -> Platform {
         let database = try Database(Database.Location(path: options.databasePath),
-                                    migrations: PlatformMigrations.all + options.migrations)
+                                    migrations: GatewaySchema.migrations + options.migrations)
         let keyring = try options.masterKey.loadKeyring()
         let vault = Vault(database: database, keyring: keyring)
         let identity = SQLiteIdentityStore(database: database)
