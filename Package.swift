@@ -25,10 +25,11 @@ let package = Package(
         // Libraries, lowest first.
         .target(name: "HTTPCore", swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["HTTPCore", "CSystem"], swiftSettings: strict),
+        .target(name: "HTTPClient", dependencies: ["HTTPCore", "CCurl"], swiftSettings: strict),
         .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),
         .target(name: "Store", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "JSONSchema", swiftSettings: strict),
-        .target(name: "Gateway", dependencies: ["HTTPCore", "HTTPServer", "Store", "Crypto", "JSONSchema"],
+        .target(name: "Gateway", dependencies: ["HTTPCore", "HTTPServer", "HTTPClient", "Store", "Crypto", "JSONSchema"],
                 swiftSettings: strict),
 
         // The command line.

@@ -20,12 +20,14 @@ struct TestGateway {
 
     /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform.
     static func start(
-        rateLimit: Int = 100, extraRoutes: (inout RouterBuilder, Platform) -> Void = { _, _ in }
+        rateLimit: Int = 100, upstreams: UpstreamDirectory = UpstreamDirectory(),
+        extraRoutes: (inout RouterBuilder, Platform) -> Void = { _, _ in }
     ) async throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-gw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let platform = try await Platform.open(Platform.Options(
-            databasePath: directory.appendingPathComponent("gateway.sqlite").path, defaultRateLimit: rateLimit))
+            databasePath: directory.appendingPathComponent("gateway.sqlite").path, defaultRateLimit: rateLimit,
+            upstreams: upstreams))
         let credentials = try await DemoBootstrap.credentials(platform)
         let lines = LogLines()
         var builder = RouterBuilder()

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPClient
 import Store
 
 /// The services every surface shares: one store, one identity model, one vault, one rate limiter.
@@ -12,17 +13,27 @@ public final class Platform: Sendable {
     public let authenticator: Authenticator
     public let limiter: RateLimiter
     public let audit: AuditLog
+    public let usage: UsageMeter
+    public let breakers: CircuitBreakers
+    /// The one outbound path to providers, for every surface.
+    public let upstream: UpstreamClient
 
     /// Settings for opening the platform.
     public struct Options: Sendable {
         public var databasePath: String
         public var masterKey: MasterKeySource
         public var defaultRateLimit: Int
-        /// Migrations of the surfaces, numbered after the platform's.
+        /// Extra migrations, numbered after the gateway's.
         public var migrations: [Migration]
+        /// Where providers are (real hosts unless overridden, e.g. by the mock upstream).
+        public var upstreams: UpstreamDirectory
+        public var breakerSettings: CircuitBreakers.Settings
 
         public init(databasePath: String, masterKey: MasterKeySource? = nil, defaultRateLimit: Int = 100,
-                    migrations: [Migration] = []) {
+                    migrations: [Migration] = [], upstreams: UpstreamDirectory = UpstreamDirectory(),
+                    breakerSettings: CircuitBreakers.Settings = CircuitBreakers.Settings()) {
+            self.upstreams = upstreams
+            self.breakerSettings = breakerSettings
             self.databasePath = databasePath
             self.masterKey = masterKey ?? (databasePath == ":memory:" ? .ephemeral : .file(databasePath + ".master-key"))
             self.defaultRateLimit = defaultRateLimit
@@ -38,19 +49,21 @@ public final class Platform: Sendable {
         let vault = Vault(database: database, keyring: keyring)
         let identity = SQLiteIdentityStore(database: database)
         let signingKey = try await loadSigningKey(identity: identity, vault: vault)
-        return Platform(database: database, identity: identity, vault: vault, signingKey: signingKey,
-                        defaultRateLimit: options.defaultRateLimit)
+        return Platform(database: database, identity: identity, vault: vault, signingKey: signingKey, options: options)
     }
 
-    init(database: Database, identity: any IdentityStore, vault: Vault, signingKey: [UInt8], defaultRateLimit: Int) {
+    init(database: Database, identity: any IdentityStore, vault: Vault, signingKey: [UInt8], options: Options) {
         self.database = database
         self.identity = identity
         self.vault = vault
         self.credentials = CredentialStore(database: database, vault: vault)
         self.tokens = TokenIssuer(key: signingKey)
         self.authenticator = Authenticator(identity: identity, tokens: tokens)
-        self.limiter = RateLimiter(defaultLimit: defaultRateLimit)
+        self.limiter = RateLimiter(defaultLimit: options.defaultRateLimit)
         self.audit = AuditLog(database: database)
+        self.usage = UsageMeter(database: database)
+        self.breakers = CircuitBreakers(settings: options.breakerSettings)
+        self.upstream = UpstreamClient(http: HTTPClient(), directory: options.upstreams, breakers: breakers, usage: usage)
     }
 
     /// The HS256 key for member JWTs, sealed in settings; made on first start.

@@ -50,5 +50,17 @@ enum PlatformMigrations {
                 action TEXT NOT NULL, org_id TEXT, target TEXT, detail TEXT NOT NULL DEFAULT '{}');
             CREATE INDEX audit_log_org ON audit_log(org_id, id);
             """),
+        Migration(version: 4, name: "usage and jobs", sql: """
+            CREATE TABLE usage_events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, org_id TEXT NOT NULL, surface TEXT NOT NULL,
+                provider TEXT NOT NULL, operation TEXT NOT NULL, status INTEGER NOT NULL, latency_ms INTEGER NOT NULL,
+                prompt_tokens INTEGER NOT NULL DEFAULT 0, completion_tokens INTEGER NOT NULL DEFAULT 0, error TEXT);
+            CREATE INDEX usage_events_org ON usage_events(org_id, at);
+            CREATE TABLE upstream_jobs (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, service TEXT NOT NULL, upstream_id TEXT NOT NULL,
+                status TEXT NOT NULL, callback_url TEXT, callback_delivered INTEGER NOT NULL DEFAULT 0,
+                result TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE INDEX upstream_jobs_org ON upstream_jobs(org_id);
+            """),
     ]
 }
