@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPServer", "HTTPCore", "Store", "JSONSchema"],
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPServer", "HTTPCore", "Store", "JSONSchema", "Crypto"],
                     exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"], swiftSettings: strict),

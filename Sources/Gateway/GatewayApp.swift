@@ -4,6 +4,15 @@ import JSONSchema
 
 /// The gateway: every surface's routes over one platform, with documented error shapes for misses.
 public enum GatewayApp {
+    /// Starts the background workers every surface relies on: the outbox and the job watcher.
+    public static func startWorkers(platform: Platform) async throws -> [Task<Void, Never>] {
+        try await platform.outbox.start()
+        let catalog = ProxyCatalog(database: platform.database)
+        let watcher = ProxyJobWatcher(platform: platform, catalog: catalog, jobs: ProxyJobs(database: platform.database),
+                                      interval: platform.outbox.pollInterval * 5)
+        return [Task { await watcher.run() }]
+    }
+
     /// Builds the router for all surfaces.
     public static func makeRouter(platform: Platform, log: @escaping @Sendable (String) -> Void = { _ in }) -> Router {
         var router = RouterBuilder()

@@ -38,6 +38,7 @@ enum ServeCommand: Subcommand {
         let limit = try arguments.integer(rateLimit, default: 100, in: 1...1_000_000)
         let platform = try await PlatformOptions.open(arguments, environment: environment, rateLimit: limit)
         let fresh = try await DemoBootstrap.isEmpty(platform)
+        let workers = try await GatewayApp.startWorkers(platform: platform)
         let server = HTTPServer(configuration: configuration, responder: GatewayApp.makeRouter(platform: platform, log: log))
         do {
             try server.start()
@@ -56,6 +57,8 @@ enum ServeCommand: Subcommand {
         await termination.wait()
         say("Shutting down…")
         await server.shutdownGracefully(gracePeriod: .seconds(10))
+        workers.forEach { $0.cancel() }
+        platform.outbox.stop()
         return 0
     }
 

@@ -14,6 +14,7 @@ struct TestGateway {
     let server: HTTPServer
     let credentials: DemoCredentials
     let logLines: LogLines
+    let workers: [Task<Void, Never>]
 
     var databasePath: String { directory.appendingPathComponent("gateway.sqlite").path }
     var baseURL: String { server.baseURL }
@@ -25,9 +26,11 @@ struct TestGateway {
     ) async throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-gw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let platform = try await Platform.open(Platform.Options(
-            databasePath: directory.appendingPathComponent("gateway.sqlite").path, defaultRateLimit: rateLimit,
-            upstreams: upstreams))
+        var options = Platform.Options(databasePath: directory.appendingPathComponent("gateway.sqlite").path,
+                                       defaultRateLimit: rateLimit, upstreams: upstreams)
+        options.outboxPollInterval = .milliseconds(20)
+        let platform = try await Platform.open(options)
+        let workers = try await GatewayApp.startWorkers(platform: platform)
         let credentials = try await DemoBootstrap.credentials(platform)
         let lines = LogLines()
         var builder = RouterBuilder()
@@ -42,12 +45,24 @@ struct TestGateway {
                                 responder: responder)
         try server.start()
         return TestGateway(directory: directory, platform: platform, server: server, credentials: credentials,
-                           logLines: lines)
+                           logLines: lines, workers: workers)
     }
 
     func stop() async {
+        workers.forEach { $0.cancel() }
+        platform.outbox.stop()
         await server.shutdownGracefully(gracePeriod: .seconds(1))
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Polls `condition` until it holds or `timeout` passes.
+    static func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return try await condition()
     }
 
     /// One request over a real socket; returns status, headers and body.

@@ -17,6 +17,8 @@ public final class Platform: Sendable {
     public let breakers: CircuitBreakers
     /// The one outbound path to providers, for every surface.
     public let upstream: UpstreamClient
+    /// Persisted outgoing deliveries (webhooks, job callbacks).
+    public let outbox: Outbox
 
     /// Settings for opening the platform.
     public struct Options: Sendable {
@@ -28,6 +30,8 @@ public final class Platform: Sendable {
         /// Where providers are (real hosts unless overridden, e.g. by the mock upstream).
         public var upstreams: UpstreamDirectory
         public var breakerSettings: CircuitBreakers.Settings
+        /// How often the outbox and job watchers look for due work.
+        public var outboxPollInterval: Duration = .milliseconds(200)
 
         public init(databasePath: String, masterKey: MasterKeySource? = nil, defaultRateLimit: Int = 100,
                     migrations: [Migration] = [], upstreams: UpstreamDirectory = UpstreamDirectory(),
@@ -63,7 +67,9 @@ public final class Platform: Sendable {
         self.audit = AuditLog(database: database)
         self.usage = UsageMeter(database: database)
         self.breakers = CircuitBreakers(settings: options.breakerSettings)
-        self.upstream = UpstreamClient(http: HTTPClient(), directory: options.upstreams, breakers: breakers, usage: usage)
+        let http = HTTPClient()
+        self.upstream = UpstreamClient(http: http, directory: options.upstreams, breakers: breakers, usage: usage)
+        self.outbox = Outbox(database: database, http: http, pollInterval: options.outboxPollInterval)
     }
 
     /// The HS256 key for member JWTs, sealed in settings; made on first start.

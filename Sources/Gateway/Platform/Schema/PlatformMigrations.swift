@@ -62,5 +62,15 @@ enum PlatformMigrations {
                 result TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
             CREATE INDEX upstream_jobs_org ON upstream_jobs(org_id);
             """),
+        Migration(version: 5, name: "outbox", sql: """
+            CREATE TABLE outbox (
+                id TEXT PRIMARY KEY, org_id TEXT, kind TEXT NOT NULL, url TEXT NOT NULL, headers TEXT NOT NULL,
+                body BLOB NOT NULL, status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'delivered', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL, backoff_ms INTEGER NOT NULL,
+                next_attempt_at TEXT NOT NULL, last_status INTEGER, last_error TEXT, created_at TEXT NOT NULL,
+                delivered_at TEXT, subject TEXT);
+            CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+            CREATE INDEX outbox_subject ON outbox(subject);
+            """),
     ]
 }

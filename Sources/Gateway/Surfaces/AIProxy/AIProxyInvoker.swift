@@ -45,7 +45,7 @@ struct AIProxyInvoker {
     }
 
     /// The key to inject, by the service's credential policy, or a 400 naming what to configure.
-    private func credential(for service: ProxyService, organization: Organization) async throws -> String {
+    func credential(for service: ProxyService, organization: Organization) async throws -> String {
         let tenant = try await platform.credentials.find(organizationID: organization.id, scope: .service,
                                                          provider: service.credentialName)
         let platformKey = try await platform.credentials.find(organizationID: nil, scope: .platform,
@@ -61,7 +61,7 @@ struct AIProxyInvoker {
         return key
     }
 
-    private func buildRequest(service: ProxyService, endpoint: ProxyEndpoint, input: InvokeRequest, key: String) throws
+    func buildRequest(service: ProxyService, endpoint: ProxyEndpoint, input: InvokeRequest, key: String) throws
         -> HTTPClientRequest {
         var path = try PathTemplate.fill(endpoint.pathTemplate, with: input.pathParameters, endpoint: endpoint.slug)
         if input.stream { path += "/stream" }

@@ -59,5 +59,13 @@ enum AdminProxyRoutes {
                 return .json(endpoint.json)
             }
         }
+        router.group("/admin/organizations/{org}", middleware: [AdminGuard(platform: platform)]) { admin in
+            admin.post("/callback-secret") { request in
+                let organization = try await AdminRoutes.organization(request, platform)
+                let secret = try await CallbackSecrets.rotate(organization.id, platform: platform)
+                try await platform.audit.record(actor: "admin", action: "callback-secret.rotate", organizationID: organization.id)
+                return .json(["secret": .string(secret)], status: .created)
+            }
+        }
     }
 }
