@@ -1,3 +1,4 @@
+import Foundation
 import HTTPCore
 import HTTPServer
 import JSONSchema
@@ -21,8 +22,10 @@ public enum GatewayApp {
         let catalog = ProxyCatalog(database: platform.database)
         AIProxyRoutes.register(on: &router, platform: platform, catalog: catalog, log: log)
         AdminProxyRoutes.register(on: &router, platform: platform, catalog: catalog)
+        IntegrationsRoutes.register(on: &router, platform: platform, startedAt: Date(), log: log)
         return router.build { request, miss in
-            let shape = request.path.hasPrefix("/execution") ? ErrorShape.dataEnvelope : ErrorShape.plain
+            let shape = request.path.hasPrefix("/execution") ? ErrorShape.dataEnvelope
+                : IntegrationsRoutes.prefixes.contains(where: request.path.hasPrefix) ? ErrorShape.integrations : ErrorShape.plain
             switch miss {
             case .notFound: return shape.response(.notFound, "no route for \(request.method) \(request.path)")
             case .methodNotAllowed: return shape.response(.methodNotAllowed, "\(request.method) is not allowed here")

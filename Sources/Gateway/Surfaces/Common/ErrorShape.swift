@@ -13,6 +13,23 @@ public struct ErrorShape: Sendable {
     /// `{"error": "…"}` (seeds 000, 002, 004, and the admin API).
     public static let plain = ErrorShape { _, message in ["error": .string(message)] }
 
+    /// Seed 001, after its reference implementation's execute errors: `{"success": false, "error": "…",
+    /// "errorCategory": …, "retryable": …}` with the peer's categories.
+    public static let integrations = ErrorShape { status, message in
+        let category: String
+        switch status.code {
+        case 400, 409, 413, 415, 422: category = "validation"
+        case 401, 403: category = "auth"
+        case 404, 405: category = "not_found"
+        case 429: category = "rate_limit"
+        case 502, 503: category = "provider"
+        case 504: category = "timeout"
+        default: category = "internal"
+        }
+        return ["success": false, "error": .string(message), "errorCategory": .string(category),
+                "retryable": .bool([429, 502, 503, 504].contains(status.code))]
+    }
+
     /// `{"data": null, "error": {"message": "…"}}` (seed 003).
     public static let dataEnvelope = ErrorShape { _, message in ["data": nil, "error": ["message": .string(message)]] }
 }
