@@ -19,6 +19,7 @@ enum IntegrationsRoutes {
             // The reference serves status without authentication (its OpenAPI has no security on it).
             router.get(prefix + "/status") { _ in .json(try await operations.status()) }
             router.group(prefix, middleware: [guardian, OrganizationHeaderCheck()]) { group in
+                ProviderRoutes.register(on: &group, platform: platform)
                 group.get("/circuit-breaker") { _ in .json(operations.breakerStatus()) }
                 group.post("/circuit-breaker/reset") { request in
                     try request.principal().require(.admin)
