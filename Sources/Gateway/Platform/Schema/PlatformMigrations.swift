@@ -72,5 +72,10 @@ enum PlatformMigrations {
             CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
             CREATE INDEX outbox_subject ON outbox(subject);
             """),
+        Migration(version: 6, name: "registered integrations", sql: """
+            CREATE TABLE registered_integrations (
+                org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE, key TEXT NOT NULL,
+                definition TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (org_id, key));
+            """),
     ]
 }
