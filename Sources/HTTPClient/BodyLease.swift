@@ -14,11 +14,11 @@ final class BodyLease: Sendable {
         abort()
     }
 
-    /// Stops the transfer unless it has ended; later reads fail with `.cancelled`.
+    /// Drops unread bytes and stops the transfer unless it has ended; later reads fail with `.cancelled`.
     func abort() {
-        guard !transfer.body.hasEnded else { return }
+        let ended = transfer.body.hasEnded
         transfer.body.close()
-        loop.submit(.cancel(transfer))
+        if !ended { loop.submit(.cancel(transfer)) }
     }
 
     /// The next chunk of the body; resumes a paused transfer once the reader has caught up.

@@ -10,7 +10,7 @@ import Synchronization
 /// `curl_multi_poll`. Connections live in the multi handle's cache, so keep-alive connections are reused
 /// across requests; finished easy handles are reset and kept for the next request.
 final class CurlLoop: @unchecked Sendable {
-    // `@unchecked Sendable`: `running` and `idleHandles` belong to the curl thread; `inbox` is a Mutex.
+    // `@unchecked Sendable`: `running`, `idleHandles` and `readyHeads` belong to the curl thread; `inbox` is a Mutex.
 
     /// Work for the curl thread.
     enum Command {
@@ -32,6 +32,7 @@ final class CurlLoop: @unchecked Sendable {
     private let maxIdleHandles: Int
     private var running: [UnsafeMutableRawPointer: Transfer] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []
+    private var readyHeads: [Transfer] = []
 
     /// Creates the multi handle and starts the thread; with no multi handle every command is refused.
     init(maxIdleConnections: Int, metrics: ClientMetrics) {
@@ -79,10 +80,22 @@ final class CurlLoop: @unchecked Sendable {
             var active: Int32 = 0
             curl_multi_perform(multi, &active)
             collectFinished(multi)
+            deliverReadyHeads()
             curl_multi_poll(multi, nil, 0, 1000, nil)
         }
         tearDown(multi)
         stopped.signal()
+    }
+
+    /// Notes a transfer whose final head arrived (curl thread, from a callback).
+    func headIsReady(_ transfer: Transfer) {
+        readyHeads.append(transfer)
+    }
+
+    private func deliverReadyHeads() {
+        guard !readyHeads.isEmpty else { return }
+        for transfer in readyHeads { transfer.deliverHead() }
+        readyHeads.removeAll(keepingCapacity: true)
     }
 
     /// Runs posted commands; false when the loop must stop.
@@ -174,6 +187,7 @@ final class CurlLoop: @unchecked Sendable {
         }
         for case .add(let transfer) in late { transfer.complete(code: nil, stopped: .shutdown) }
         for easy in Array(running.keys) { finish(easy, in: multi, code: nil, stopped: .shutdown) }
+        readyHeads.removeAll()
         curl_multi_cleanup(multi)
         for easy in idleHandles { curl_easy_cleanup(easy) }
         idleHandles.removeAll()

@@ -2,9 +2,12 @@ import HTTPCore
 
 /// The gateway's one outbound HTTP client: libcurl with OpenSSL, driven by a single thread.
 ///
-/// Why libcurl and not FoundationNetworking's URLSession: measured here (2 cores, Swift 6.3.1, Debian 12,
-/// libcurl 7.88.1), 1,000 sequential small GETs over loopback keep-alive cost MEASURE_PENDING.
-/// `OutboundBenchmark.run(url:requests:)` repeats the measurement (the `switchboard bench` command calls it).
+/// Why libcurl and not FoundationNetworking's URLSession, measured here (2 cores, Swift 6.3.1, Debian 12,
+/// libcurl 7.88.1, release build, against this package's HTTPServer over loopback keep-alive, 1,000 sequential
+/// small GETs after 20 to warm up, three runs): URLSession with one reused session 0.31–0.36 ms per request,
+/// this client 0.09–0.10 ms per request (a bare reused curl easy handle with `curl_easy_perform`: 0.033 ms; the
+/// difference is the two thread hops of the async API). `OutboundBenchmark.run(url:requests:)` repeats the
+/// measurement; `switchboard bench` can call it.
 ///
 /// Design: one thread owns a curl multi handle and sleeps in `curl_multi_poll`; `send` posts the request to it
 /// and wakes it with `curl_multi_wakeup`. The multi handle's connection cache keeps connections alive across
@@ -37,7 +40,7 @@ public final class HTTPClient: Sendable {
     /// A 4xx or 5xx status is a response, not an error; errors are `HTTPClientError`.
     public func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
         let plan = try TransferPlan(request, configuration: configuration)
-        let transfer = Transfer(plan: plan, configuration: configuration, metrics: metrics)
+        let transfer = Transfer(plan: plan, configuration: configuration, metrics: metrics, loop: loop)
         if Task.isCancelled { throw HTTPClientError.cancelled }
         startUpload(transfer)
         let head: ResponseHead = try await withTaskCancellationHandler {

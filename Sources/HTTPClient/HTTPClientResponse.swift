@@ -9,8 +9,8 @@ public struct HTTPClientResponse: Sendable {
     public var headers: HTTPHeaders
     /// A stream fed while the transfer runs; dropping it or cancelling its reader aborts the transfer.
     public var body: HTTPBody
-    /// The transfer behind `body`, so that `collect` can stop it early.
-    var lease: BodyLease?
+    /// The transfer behind `body`, so that `collect` can stop it early; the stream alone keeps it alive.
+    weak var lease: BodyLease?
 
     /// A response value (the client makes these; tests and adapters may too).
     public init(status: HTTPStatus, version: HTTPVersion = .http1_1, headers: HTTPHeaders = [:], body: HTTPBody) {

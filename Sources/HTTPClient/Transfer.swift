@@ -14,7 +14,8 @@ final class Transfer: @unchecked Sendable {
     let plan: TransferPlan
     let body: ResponseBodyBuffer
     let upload: UploadBuffer?
-    let metrics: ClientMetrics
+    /// The loop that runs this transfer, told when the head is ready.
+    let loop: CurlLoop
 
     var phase = Phase.created
     var easy: UnsafeMutableRawPointer?
@@ -27,9 +28,9 @@ final class Transfer: @unchecked Sendable {
     var uploadTask: Task<Void, Never>?
     let errorBuffer: UnsafeMutablePointer<CChar>
 
-    init(plan: TransferPlan, configuration: HTTPClient.Configuration, metrics: ClientMetrics) {
+    init(plan: TransferPlan, configuration: HTTPClient.Configuration, metrics: ClientMetrics, loop: CurlLoop) {
         self.plan = plan
-        self.metrics = metrics
+        self.loop = loop
         body = ResponseBodyBuffer(limit: configuration.responseBufferLimit, metrics: metrics)
         if case .stream = plan.body {
             upload = UploadBuffer(limit: configuration.uploadBufferLimit)
@@ -52,7 +53,7 @@ final class Transfer: @unchecked Sendable {
 
     /// Handles a header line from curl (curl thread); returns the bytes consumed.
     func receiveHeader(_ line: UnsafeRawBufferPointer) -> Int {
-        if parser.consume(line) == .deliver { deliverHead() }
+        if parser.consume(line) == .deliver { loop.headIsReady(self) }
         return line.count
     }
 
@@ -65,7 +66,7 @@ final class Transfer: @unchecked Sendable {
                 return 0
             }
             parser.markDelivered()
-            deliverHead()
+            loop.headIsReady(self)
         }
         switch body.offer(bytes) {
         case .accepted: return bytes.count
@@ -122,8 +123,10 @@ final class Transfer: @unchecked Sendable {
         body.finish(error)
     }
 
-    private func deliverHead() {
-        guard let continuation = headContinuation, let head = parser.head else { return }
+    /// Hands the final head to the waiting `send` (curl thread, after the perform pass in which it arrived, so
+    /// that a small body and its end are usually buffered by the time the caller reads them: one thread hop).
+    func deliverHead() {
+        guard phase == .running, let continuation = headContinuation, let head = parser.head else { return }
         headContinuation = nil
         continuation.resume(returning: head)
     }

@@ -70,7 +70,9 @@ struct TransferPlan: Sendable {
         }
         if !headers.contains("Accept") { lines.append("Accept:") }
         if case .none = body { return lines }
-        if !headers.contains("Content-Type") { lines.append(contentType.map { "Content-Type: \($0)" } ?? "Content-Type:") }
+        if !headers.contains("Content-Type") {
+            lines.append(contentType.map { "Content-Type: \($0)" } ?? "Content-Type:")
+        }
         if !headers.contains("Expect") { lines.append("Expect:") }
         if case .stream(_, nil) = body { lines.append("Transfer-Encoding: chunked") }
         return lines
