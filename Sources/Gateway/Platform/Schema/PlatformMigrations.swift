@@ -76,6 +76,10 @@ enum PlatformMigrations {
             CREATE TABLE registered_integrations (
                 org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE, key TEXT NOT NULL,
                 definition TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (org_id, key));
+            CREATE TABLE mcp_servers (
+                org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE, key TEXT NOT NULL, name TEXT NOT NULL,
+                url TEXT NOT NULL, tools TEXT NOT NULL, sealed_headers TEXT, created_at TEXT NOT NULL,
+                PRIMARY KEY (org_id, key));
             """),
     ]
 }

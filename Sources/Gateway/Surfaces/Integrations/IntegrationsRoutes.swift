@@ -16,12 +16,14 @@ enum IntegrationsRoutes {
                                     log: log)
         let operations = IntegrationsOperations(platform: platform, startedAt: startedAt)
         let registry = IntegrationRegistry(database: platform.database)
+        let sessions = MCPSessions()
         for prefix in prefixes {
             // The reference serves status without authentication (its OpenAPI has no security on it).
             router.get(prefix + "/status") { _ in .json(try await operations.status()) }
             router.group(prefix, middleware: [guardian, OrganizationHeaderCheck()]) { group in
                 ProviderRoutes.register(on: &group, platform: platform)
                 RegistryRoutes.register(on: &group, platform: platform, registry: registry)
+                MCPRoutes.register(on: &group, platform: platform, registry: registry, sessions: sessions)
                 group.get("/circuit-breaker") { _ in .json(operations.breakerStatus()) }
                 group.post("/circuit-breaker/reset") { request in
                     try request.principal().require(.admin)
