@@ -17,6 +17,7 @@ enum IntegrationsRoutes {
         let operations = IntegrationsOperations(platform: platform, startedAt: startedAt)
         let registry = IntegrationRegistry(database: platform.database)
         let sessions = MCPSessions()
+        IntegrationsDocs.register(on: &router)
         for prefix in prefixes {
             // The reference serves status without authentication (its OpenAPI has no security on it).
             router.get(prefix + "/status") { _ in .json(try await operations.status()) }
