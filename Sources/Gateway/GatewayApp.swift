@@ -8,6 +8,7 @@ public enum GatewayApp {
     /// Starts the background workers every surface relies on: the outbox and the job watcher.
     public static func startWorkers(platform: Platform) async throws -> [Task<Void, Never>] {
         try await platform.outbox.start()
+        try await WorkflowEngine(platform: platform, events: WebhookEvents(platform: platform)).recover()
         let catalog = ProxyCatalog(database: platform.database)
         let watcher = ProxyJobWatcher(platform: platform, catalog: catalog, jobs: ProxyJobs(database: platform.database),
                                       interval: platform.outbox.pollInterval * 5)
@@ -23,6 +24,8 @@ public enum GatewayApp {
         AIProxyRoutes.register(on: &router, platform: platform, catalog: catalog, log: log)
         AdminProxyRoutes.register(on: &router, platform: platform, catalog: catalog)
         IntegrationsRoutes.register(on: &router, platform: platform, startedAt: Date(), log: log)
+        let engine = WorkflowEngine(platform: platform, events: WebhookEvents(platform: platform))
+        AutomationRoutes.register(on: &router, platform: platform, engine: engine, log: log)
         return router.build { request, miss in
             let shape = request.path.hasPrefix("/execution") ? ErrorShape.dataEnvelope
                 : IntegrationsRoutes.prefixes.contains(where: request.path.hasPrefix) ? ErrorShape.integrations : ErrorShape.plain
