@@ -26,6 +26,8 @@ public enum GatewayApp {
         IntegrationsRoutes.register(on: &router, platform: platform, startedAt: Date(), log: log)
         let engine = WorkflowEngine(platform: platform, events: WebhookEvents(platform: platform))
         AutomationRoutes.register(on: &router, platform: platform, engine: engine, log: log)
+        AgentEndpointRoutes.register(on: &router, platform: platform, log: log)
+        AdminAgentRoutes.register(on: &router, platform: platform)
         return router.build { request, miss in
             let shape = request.path.hasPrefix("/execution") ? ErrorShape.dataEnvelope
                 : IntegrationsRoutes.prefixes.contains(where: request.path.hasPrefix) ? ErrorShape.integrations : ErrorShape.plain

@@ -4,6 +4,8 @@ import JSONSchema
 public struct DemoCredentials: Sendable {
     public var organization: Organization
     public var project: Project
+    /// An agent with the api_caller tool in the demo project (seed 004's `:agentId`).
+    public var agentID: String
     public var apiKey: APIKeySecret
     public var jwts: [Role: String]
     public var adminToken: String
@@ -12,7 +14,7 @@ public struct DemoCredentials: Sendable {
     /// The profile variables the conformance runner reads (names fixed in Contracts/profile.schema.json).
     public var variables: [String: String] {
         var values: [String: String] = [
-            "org": organization.slug, "orgId": organization.id, "projectId": project.id,
+            "org": organization.slug, "orgId": organization.id, "projectId": project.id, "agentId": agentID,
             "apiKey": apiKey.token, "token": apiKey.token, "integrationsToken": apiKey.token,
             "automationKey": apiKey.token, "callablesApiKey": apiKey.callableForm, "adminToken": adminToken,
             "otherOrg": other.organization.slug, "otherOrgId": other.organization.id,
@@ -52,8 +54,16 @@ public enum DemoBootstrap {
         let (_, otherKey) = try await identity.createAPIKey(organizationID: other.id, projectID: nil, name: "other key",
                                                             role: .admin, scopes: [], rateLimit: nil)
         let adminToken = try await identity.createAdminToken(name: "bootstrap")
+        let agents = AgentStore(platform: platform)
+        var agentID = try await agents.agents(organizationID: organization.id, projectID: project.id).first?.id
+        if agentID == nil {
+            agentID = try await agents.create(organizationID: organization.id, projectID: project.id, name: "Demo agent",
+                                              model: "gpt-4o-mini",
+                                              instructions: "Answer using the configured API endpoints when they help.",
+                                              tools: ["api_caller"]).id
+        }
         try await platform.audit.record(actor: "bootstrap", action: "demo.credentials", organizationID: organization.id)
-        return DemoCredentials(organization: organization, project: project, apiKey: apiKey, jwts: jwts,
+        return DemoCredentials(organization: organization, project: project, agentID: agentID ?? "", apiKey: apiKey, jwts: jwts,
                                adminToken: adminToken,
                                other: (other, otherKey, try platform.tokens.issue(for: otherAdmin, lifetime: 30 * 86_400)))
     }

@@ -27,7 +27,7 @@ struct InvokeRequest {
         for key in object.keys where !Self.knownFields.contains(key) {
             throw PlatformError.invalid("unknown field '\(key)'; expected body, query, headers, path_params, files")
         }
-        body = object["body"].flatMap { $0.isNull ? nil : $0 }
+        body = object["body"].flatMap { $0.isNull ? Optional<JSONValue>.none : $0 }
         query = try Self.scalars(object["query"], field: "query")
         headers = try Self.scalars(object["headers"], field: "headers", stringsOnly: true)
         pathParameters = Dictionary(try Self.scalars(object["path_params"], field: "path_params")) { $1 }
