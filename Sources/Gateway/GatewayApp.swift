@@ -28,6 +28,8 @@ public enum GatewayApp {
         AutomationRoutes.register(on: &router, platform: platform, engine: engine, log: log)
         AgentEndpointRoutes.register(on: &router, platform: platform, log: log)
         AdminAgentRoutes.register(on: &router, platform: platform)
+        CallableRoutes.register(on: &router, platform: platform, log: log)
+        AdminCallableRoutes.register(on: &router, platform: platform)
         return router.build { request, miss in
             let shape = request.path.hasPrefix("/execution") ? ErrorShape.dataEnvelope
                 : IntegrationsRoutes.prefixes.contains(where: request.path.hasPrefix) ? ErrorShape.integrations : ErrorShape.plain

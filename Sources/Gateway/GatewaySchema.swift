@@ -4,5 +4,5 @@ import Store
 /// open a gateway database or an export pass this list.
 public enum GatewaySchema {
     public static let migrations: [Migration] = PlatformMigrations.all + AIProxyMigrations.all + AutomationMigrations.all
-        + AgentMigrations.all
+        + AgentMigrations.all + CallableMigrations.all
 }
