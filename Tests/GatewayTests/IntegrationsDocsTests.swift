@@ -38,3 +38,32 @@ struct IntegrationsDocsTests {
         await gateway.stop()
     }
 }
+
+@Suite("Seed 002: OpenAPI document")
+struct AutomationDocsTests {
+    @Test("GET /api/v1/openapi is valid (openapi-spec-validator) and every operation it lists is routed")
+    func openAPI() async throws {
+        let gateway = try await TestGateway.start()
+        let document = try await gateway.request("GET", "/api/v1/openapi")
+        #expect(document.status == 200)
+        let path = gateway.directory.appendingPathComponent("automation-openapi.json")
+        try document.body.write(to: path)
+        let check = try await runProcess("/usr/bin/env", ["python3", "-c",
+            "import json,sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print('valid')",
+            path.path], environment: [:])
+        #expect(check.stdout.contains("valid"), "\(check.stderr.suffix(1500))")
+        let paths = document.json["paths"]?.objectValue ?? [:]
+        #expect(paths.count == 12)
+        for (template, item) in paths {
+            for method in item.objectValue?.keys ?? [] {
+                let target = template.replacingOccurrences(of: "{id}", with: "x")
+                let response = try await gateway.request(method.uppercased(), target,
+                                                         headers: ["Authorization": "Bearer \(gateway.credentials.apiKey.token)"],
+                                                         body: method == "get" || method == "delete" ? nil : "{}")
+                let error = response.json["error"]?.stringValue ?? ""
+                #expect(!error.hasPrefix("no route for") && !error.hasSuffix("is not allowed here"), "\(method) \(target)")
+            }
+        }
+        await gateway.stop()
+    }
+}

@@ -10,6 +10,7 @@ enum AutomationRoutes {
                          log: @escaping @Sendable (String) -> Void) {
         let guardian = SurfaceGuard(platform: platform, schemes: [.bearer], shape: .plain, log: log)
         let rows = RowStore(database: platform.database)
+        AutomationDocs.register(on: &router)
         router.group("/api/v1", middleware: [guardian]) { group in
             WorkflowRoutes.register(on: &group, platform: platform, engine: engine)
             CredentialRoutes.register(on: &group, platform: platform)

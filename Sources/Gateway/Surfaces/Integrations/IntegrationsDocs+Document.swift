@@ -3,38 +3,11 @@ import JSONSchema
 extension IntegrationsDocs {
     /// The OpenAPI 3.0.3 document of seed 001's surface (served at both prefixes; the paths list the first).
     static func document() -> JSONValue {
-        var paths = JSONObject()
-        for route in routes {
-            let key = "/api/integrations" + route.path
-            var item = paths[key]?.objectValue ?? [:]
-            var responses = JSONObject()
-            for (code, description, schema) in route.responses {
-                var response: JSONObject = ["description": .string(description)]
-                if let schema { response["content"] = ["application/json": ["schema": schema]] }
-                responses[String(code)] = .object(response)
-            }
-            var operation: JSONObject = ["summary": .string(route.summary), "tags": [.string(route.tag)],
-                                         "operationId": .string(operationID(route)), "responses": .object(responses)]
-            let parameters = PathTemplate.names(in: route.path).map { name -> JSONValue in
-                ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
-            }
-            if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
-            if let request = route.request {
-                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": request]]]
-            }
-            operation["security"] = route.authenticated ? [["bearerAuth": []], ["apiKeyAuth": []], ["cookieAuth": []]] : []
-            item[route.method] = .object(operation)
-            paths[key] = .object(item)
-        }
-        return ["openapi": "3.0.3",
-                "info": ["title": "Switchboard Integrations service", "version": "1.0.0",
-                         "description": "Seed 001: LLM execute, invoke, registry, MCP, usage, circuit breakers, database. Also served under /api/api/integrations."],
-                "servers": [["url": "/"]], "paths": .object(paths), "components": components]
-    }
-
-    static func operationID(_ route: Route) -> String {
-        let words = route.path.split(separator: "/").map { $0.replacingOccurrences(of: "{", with: "by-").replacingOccurrences(of: "}", with: "") }
-        return ([route.method] + words).joined(separator: "-").replacingOccurrences(of: ".", with: "-")
+        OpenAPIDocument(
+            title: "Switchboard Integrations service",
+            description: "Seed 001: LLM execute, invoke, registry, MCP, usage, circuit breakers, database. Also served under /api/api/integrations.",
+            basePath: "/api/integrations", routes: routes, security: ["bearerAuth", "apiKeyAuth", "cookieAuth"],
+            components: components).json()
     }
 
     static let components: JSONValue = [

@@ -5,15 +5,7 @@ import JSONSchema
 /// Seed 001's documentation: `/docs/openapi.json` (OpenAPI 3.0.3) and `/docs/llms-full.txt`, both made
 /// from one table of the routes this surface really serves.
 enum IntegrationsDocs {
-    struct Route {
-        let method: String
-        let path: String
-        let summary: String
-        let tag: String
-        var request: JSONValue? = nil
-        var responses: [(Int, String, JSONValue?)]
-        var authenticated = true
-    }
+    typealias Route = DocumentedRoute
 
     static let error: JSONValue = ["$ref": "#/components/schemas/Error"]
     static let object: JSONValue = ["type": "object"]
