@@ -38,7 +38,7 @@ struct RegistryInvokeTests {
         let gateway = try await TestGateway.start()
         let bearer = ["Authorization": "Bearer \(gateway.credentials.apiKey.token)"]
         let list = try await gateway.request("GET", "/api/integrations/registry", headers: bearer)
-        #expect(list.json.arrayValue?.compactMap { $0["key"]?.stringValue } == ["slack", "stripe", "discord", "http"])
+        #expect(list.json.arrayValue?.compactMap { $0["key"]?.stringValue } == ["slack", "stripe", "discord", "smtp", "http"])
         let slack = try await gateway.request("GET", "/api/integrations/registry/slack/operations", headers: bearer)
         #expect(slack.json.arrayValue?.compactMap { $0["id"]?.stringValue } == ["slack.send_message", "slack.update_message", "slack.add_reaction"])
         #expect(slack.json[0]?["inputSchema"]?["required"] == ["channel"])

@@ -91,5 +91,17 @@ enum BuiltinIntegrations {
                                  reference: "RFC 9110"),
         ])
 
-    static let all = [slack, stripe, discord, http]
+    static let smtp = Integration(
+        key: "smtp", name: "SMTP/Email", type: "builtin", baseURL: "", auth: .none,
+        requiredFields: ["host", "port", "user", "password"], operations: [
+            IntegrationOperation(id: "send_email", name: "Send email", description: "Send an email via SMTP",
+                                 method: "SMTP", path: "", bodyEncoding: "none",
+                                 inputSchema: object(["to": ["anyOf": [string, ["type": "array", "items": string, "minItems": 1]]],
+                                                      "cc": ["type": "array", "items": string], "from": string,
+                                                      "subject": ["type": "string"], "text": ["type": "string"],
+                                                      "html": ["type": "string"]], required: ["to", "subject"]),
+                                 reference: "RFC 5321, RFC 5322"),
+        ])
+
+    static let all = [slack, stripe, discord, smtp, http]
 }

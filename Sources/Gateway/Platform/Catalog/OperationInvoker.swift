@@ -37,6 +37,7 @@ public struct OperationInvoker: Sendable {
                                       "details": .array(errors.map { ["path": .string($0.instancePath), "keyword": .string($0.keyword),
                                                                       "message": .string($0.message)] })])
         }
+        if integration.key == "smtp" { return try await EmailSender.send(input, credential: credential, timeout: timeout) }
         let request = try OperationRequestBuilder.build(integration, operation, input: input, credential: credential,
                                                         directory: platform.upstream.directory, timeout: timeout)
         let start = ContinuousClock.now
