@@ -24,27 +24,38 @@ let package = Package(
 
         // Libraries, lowest first.
         .target(name: "HTTPCore", swiftSettings: strict),
+        .target(name: "ChildProcess", dependencies: ["CSystem"], swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["HTTPCore", "CSystem"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["HTTPCore", "CCurl"], swiftSettings: strict),
         .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),
         .target(name: "Store", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "JSONSchema", swiftSettings: strict),
-        .target(name: "Gateway", dependencies: ["HTTPCore", "HTTPServer", "HTTPClient", "Store", "Crypto", "JSONSchema"],
+        .target(name: "MockUpstream", dependencies: ["HTTPCore", "HTTPServer", "HTTPClient", "JSONSchema"], swiftSettings: strict),
+        .target(name: "Conformance", dependencies: ["JSONSchema", "HTTPCore", "HTTPClient", "HTTPServer", "Crypto"],
+                swiftSettings: strict),
+        .target(name: "Gateway", dependencies: ["HTTPCore", "HTTPServer", "HTTPClient", "Store", "Crypto", "JSONSchema",
+                                         "ChildProcess"],
                 swiftSettings: strict),
 
         // The command line.
-        .executableTarget(name: "switchboard", dependencies: ["Gateway", "HTTPServer", "Store"], swiftSettings: strict),
+        .executableTarget(name: "switchboard", dependencies: ["Gateway", "HTTPServer", "Store", "MockUpstream", "Conformance"], swiftSettings: strict),
 
         // Tests.
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"], swiftSettings: strict),
-        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer", "HTTPCore"], swiftSettings: strict),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer", "HTTPCore", "ChildProcess"], swiftSettings: strict),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPServer", "HTTPCore", "Store", "JSONSchema", "Crypto"],
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPServer", "HTTPCore", "Store", "JSONSchema", "Crypto", "ChildProcess"],
                     exclude: ["Fixtures"],
                     swiftSettings: strict),
-        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"], swiftSettings: strict),
+        .testTarget(name: "MockUpstreamTests", dependencies: ["MockUpstream", "HTTPClient", "HTTPServer", "HTTPCore", "JSONSchema",
+                                                            "ChildProcess"],
+                    exclude: ["Fixtures", "SDKChecks"], swiftSettings: strict),
+        .testTarget(name: "ConformanceTests",
+                    dependencies: ["Conformance", "JSONSchema", "HTTPCore", "HTTPServer", "HTTPClient", "Crypto", "Gateway"],
+                    swiftSettings: strict),
+        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard", "ChildProcess"], swiftSettings: strict),
     ]
 )

@@ -10,9 +10,16 @@
 #include <netinet/tcp.h>
 #include <errno.h>
 #include <signal.h>
+#include <fcntl.h>
 
 /// accept4 is declared by glibc only under _GNU_SOURCE; this is its prototype.
 extern int accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags);
+
+/// pipe2 likewise (glibc 2.9+); used to make close-on-exec pipes atomically.
+extern int pipe2(int pipefd[2], int flags);
+
+/// A pipe whose ends are close-on-exec from the start, so no concurrently spawned child inherits them.
+static inline int sb_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
 /// accept4 with non-blocking and close-on-exec set on the new socket.
 static inline int sb_accept_nonblocking(int fd) {

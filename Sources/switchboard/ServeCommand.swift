@@ -3,6 +3,7 @@ import Foundation
 import Gateway
 import HTTPCore
 import HTTPServer
+import MockUpstream
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,12 @@ enum ServeCommand: Subcommand {
     static let profileOut = OptionSpec(
         name: "profile-out", valueName: "FILE", environmentVariable: "SWITCHBOARD_PROFILE_OUT",
         help: "Write fresh demo credentials as a profile for 'switchboard verify --profile'.")
-    static let options = [host, port] + PlatformOptions.all + [loops, rateLimit, profileOut]
+    static let upstream = OptionSpec(
+        name: "upstream", valueName: "MODE", environmentVariable: "SWITCHBOARD_UPSTREAM",
+        help: "mock (default): providers are replayed by the embedded mock upstream; real: the providers' own hosts.")
+    static let recordings = OptionSpec(name: "recordings", valueName: "DIR", environmentVariable: "SWITCHBOARD_RECORDINGS",
+                                       help: "Recordings for the embedded mock upstream. Default Recordings.")
+    static let options = [host, port] + PlatformOptions.all + [loops, rateLimit, profileOut, upstream, recordings]
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
@@ -36,7 +42,27 @@ enum ServeCommand: Subcommand {
             loopCount: try arguments.integer(loops, default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64),
             log: log)
         let limit = try arguments.integer(rateLimit, default: 100, in: 1...1_000_000)
-        let platform = try await PlatformOptions.open(arguments, environment: environment, rateLimit: limit)
+        let mode = arguments.value(upstream) ?? "mock"
+        guard mode == "mock" || mode == "real" else { throw UsageError("--upstream must be mock or real, not '\(mode)'") }
+        var mock: MockUpstream?
+        if mode == "mock" {
+            let directory = arguments.value(recordings) ?? "Recordings"
+            do {
+                mock = try await MockUpstream.start(recordingsDirectory: directory)
+            } catch {
+                throw UsageError("cannot start the mock upstream from '\(directory)': \(error)")
+            }
+        }
+        var options = PlatformOptions.make(arguments, environment: environment, rateLimit: limit)
+        if let mock { options.upstreams = UpstreamDirectory.mock(baseURL: mock.baseURL) }
+        let platform: Platform
+        do {
+            platform = try await Platform.open(options)
+        } catch {
+            throw UsageError("cannot open database '\(options.databasePath)': \(error)")
+        }
+        let sink = try SMTPSink()
+        sink.start()
         let fresh = try await DemoBootstrap.isEmpty(platform)
         let workers = try await GatewayApp.startWorkers(platform: platform)
         let server = HTTPServer(configuration: configuration, responder: GatewayApp.makeRouter(platform: platform, log: log))
@@ -46,11 +72,14 @@ enum ServeCommand: Subcommand {
             throw UsageError("cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         say("Switchboard listening on \(server.baseURL) (database: \(PlatformOptions.databasePath(arguments)))")
+        if let mock { say("Mock upstream replaying the providers at \(mock.baseURL) (journal: \(mock.baseURL)/_mock/journal)") }
+        say("SMTP sink for email connectors at 127.0.0.1:\(sink.port)")
+        if fresh, mock != nil { try await MockPlatformKeys.install(platform) }
         if fresh || arguments.value(profileOut) != nil {
             let credentials = try await DemoBootstrap.credentials(platform)
             if fresh { printWelcome(credentials, baseURL: server.baseURL) }
             if let path = arguments.value(profileOut) {
-                try JSONValueFile.write(credentials.profile(baseURL: server.baseURL, mockBaseURL: nil), to: path)
+                try JSONValueFile.write(credentials.profile(baseURL: server.baseURL, mockBaseURL: mock?.baseURL), to: path)
                 say("Profile written to \(path)")
             }
         }
@@ -59,6 +88,8 @@ enum ServeCommand: Subcommand {
         await server.shutdownGracefully(gracePeriod: .seconds(10))
         workers.forEach { $0.cancel() }
         platform.outbox.stop()
+        sink.stop()
+        await mock?.stop()
         return 0
     }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Gateway
 import JSONSchema
@@ -108,28 +109,12 @@ func fixtureURL(_ name: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
 }
 
-/// Runs a program on its own thread (never on the cooperative pool) and collects its output.
+/// Runs a program (never on the cooperative pool; without Foundation's Process, see ChildProcess) and collects
+/// its output.
 func runProcess(_ path: String, _ arguments: [String], environment: [String: String]) async throws
     -> (status: Int32, stdout: String, stderr: String) {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            do {
-                try process.run()
-                let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                let stderr = err.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(returning: (process.terminationStatus, String(decoding: stdout, as: UTF8.self),
-                                                String(decoding: stderr, as: UTF8.self)))
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-    }
+    let output = try await ChildProcess.run(path, arguments,
+                                            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                            timeout: .seconds(120))
+    return (output.status, output.stdoutText, output.stderrText)
 }

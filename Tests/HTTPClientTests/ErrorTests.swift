@@ -45,7 +45,8 @@ struct ErrorTests {
                 Issue.record("expected .timeout, got \(String(describing: error))")
                 return
             }
-            #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(3))
+            // The ceiling only catches "never times out": a loaded 2-core machine can delay the loop by seconds.
+            #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(15))
         }
     }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import HTTPCore
 import Testing
@@ -13,7 +14,7 @@ final class OpenSSLServer: Sendable {
 
     let directory: URL
     let port: Int
-    private let process: Process
+    private let process: Child
 
     /// The certificate's path, to use as a CA bundle.
     var certificatePath: String { directory.appendingPathComponent("cert.pem").path }
@@ -21,18 +22,13 @@ final class OpenSSLServer: Sendable {
     init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Self.run(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                      "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "2",
-                      "-keyout", "key.pem", "-out", "cert.pem"], in: directory)
+        let key = directory.appendingPathComponent("key.pem").path, cert = directory.appendingPathComponent("cert.pem").path
+        _ = try await ChildProcess.run(Self.executable, [
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "2", "-keyout", key, "-out", cert], timeout: .seconds(60))
         port = try closedPort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", "cert.pem", "-key", "key.pem", "-www"]
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        self.process = process
+        process = try ChildProcess.spawn(Self.executable, ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", cert, "-key", key,
+                                                           "-www", "-quiet"])
         guard await Self.waitForListener(port: port) else {
             stop()
             struct NotListening: Error {}
@@ -42,22 +38,11 @@ final class OpenSSLServer: Sendable {
 
     /// Stops the server and removes its files.
     ///
-    /// SIGKILL, because a child of the test process inherits a signal mask that blocks SIGTERM.
+    /// SIGKILL: nothing needs a clean shutdown.
     func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        process.wait()
         try? FileManager.default.removeItem(at: directory)
-    }
-
-    private static func run(_ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
     }
 
     /// Polls until a TCP connection to the port succeeds; false after 5 s.

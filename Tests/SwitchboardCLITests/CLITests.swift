@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -8,15 +9,15 @@ import Glibc
 @Suite("switchboard command line")
 struct CLITests {
     @Test("--help lists the commands and exits 0")
-    func help() throws {
-        let result = try runSwitchboard(["--help"])
+    func help() async throws {
+        let result = try await runSwitchboard(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("serve"))
     }
 
     @Test("serve --help lists each flag with its environment variable")
-    func serveHelp() throws {
-        let result = try runSwitchboard(["serve", "--help"])
+    func serveHelp() async throws {
+        let result = try await runSwitchboard(["serve", "--help"])
         #expect(result.status == 0)
         for flag in ["--host", "--port", "--database", "SWITCHBOARD_HOST", "SWITCHBOARD_PORT", "SWITCHBOARD_DATABASE"] {
             #expect(result.stdout.contains(flag), "missing \(flag)")
@@ -31,8 +32,8 @@ struct CLITests {
             (["serve"], ["SWITCHBOARD_PORT": "99999"], "SWITCHBOARD_PORT must be a whole number"),
             (["launch"], [:], "unknown command 'launch'"),
           ] as [([String], [String: String], String)])
-    func badUsage(_ arguments: [String], _ environment: [String: String], _ message: String) throws {
-        let result = try runSwitchboard(arguments, environment: environment)
+    func badUsage(_ arguments: [String], _ environment: [String: String], _ message: String) async throws {
+        let result = try await runSwitchboard(arguments, environment: environment)
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -44,26 +45,22 @@ struct CLITests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("gateway.sqlite").path
-        let process = Process()
-        process.executableURL = try switchboardBinary()
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["SWITCHBOARD_DATABASE": database]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWITCHBOARD_DATABASE"] = database
+        environment["SWITCHBOARD_RECORDINGS"] = repositoryRoot().appendingPathComponent("Recordings").path
+        let server = try ChildProcess.spawn(try switchboardBinary().path, ["serve", "--port", "0"], environment: environment)
+        let watchdog = DispatchWorkItem { server.signal(SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
         defer { watchdog.cancel() }
-        let firstLine = readLine(from: output.fileHandleForReading)
+        let firstLine = await Task.detached { server.readLine() ?? "" }.value
         let url = try #require(firstLine.split(separator: " ").first { $0.hasPrefix("http://") })
         let (data, response) = try await httpGet("\(url)/healthz")
         #expect(response == 200)
         #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok"}"#)
         #expect(FileManager.default.fileExists(atPath: database))
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        server.signal(SIGTERM)
+        let status = await Task.detached { server.wait() }.value
+        #expect(status == 0)
     }
 }
 
@@ -85,31 +82,19 @@ func switchboardBinary() throws -> URL {
     throw CocoaError(.fileNoSuchFile)
 }
 
-/// Runs the binary to completion, reading both pipes before waiting (so large output cannot deadlock).
-func runSwitchboard(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-    let process = Process()
-    process.executableURL = try switchboardBinary()
-    process.arguments = arguments
+/// Runs the binary to completion (ChildProcess reads both pipes while it runs, so large output cannot deadlock).
+func runSwitchboard(_ arguments: [String], environment: [String: String] = [:]) async throws -> RunResult {
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SWITCHBOARD_") }
     env.merge(environment) { $1 }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: stderr, as: UTF8.self))
+    let output = try await ChildProcess.run(try switchboardBinary().path, arguments, environment: env, timeout: .seconds(60))
+    return RunResult(status: output.status, stdout: output.stdoutText, stderr: output.stderrText)
 }
 
-/// Reads one line from a pipe, byte by byte.
-func readLine(from handle: FileHandle) -> String {
-    var bytes: [UInt8] = []
-    while let byte = try? handle.read(upToCount: 1), let first = byte.first, first != 0x0A { bytes.append(first) }
-    return String(decoding: bytes, as: UTF8.self)
+/// The repository's root (for Recordings/).
+func repositoryRoot() -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
+
 
 /// A GET over a plain socket (the client module is tested on its own).
 func httpGet(_ url: String) async throws -> (Data, Int) {

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import JSONSchema
 
@@ -30,47 +31,14 @@ enum ScriptSandbox {
         try Data((source + runner).utf8).write(to: file)
         let arguments = ["--experimental-permission", "--allow-fs-read=\(file.path)", "--max-old-space-size=64",
                          "--no-warnings", file.path]
-        let (status, stdout, stderr) = try await execute(node, arguments, stdin: input.serializedBytes(), timeout: timeout)
-        guard let result = try? JSONValue(parsing: stdout) else {
-            let reason = status == 15 || status == 9 ? "timed out after \(timeout)" : "exited with \(status): \(stderr.suffix(500))"
+        let result = try await ChildProcess.run(node, arguments, environment: [:], stdin: input.serializedBytes(), timeout: timeout)
+        guard let value = try? JSONValue(parsing: result.stdout) else {
+            let reason = result.timedOut ? "timed out after \(timeout)" : "exited with \(result.status): \(result.stderrText.suffix(500))"
             throw SurfaceError(.badGateway, "script \(reason)")
         }
-        guard result["ok"] == true else {
-            throw SurfaceError(.badGateway, "script failed: \(result["error"]?.stringValue ?? "unknown error")")
+        guard value["ok"] == true else {
+            throw SurfaceError(.badGateway, "script failed: \(value["error"]?.stringValue ?? "unknown error")")
         }
-        return result["output"] ?? .null
-    }
-
-    /// Runs a program on its own thread with a deadline; returns status, stdout and stderr.
-    static func execute(_ path: String, _ arguments: [String], stdin: [UInt8], timeout: Duration) async throws
-        -> (Int32, [UInt8], String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: path)
-                process.arguments = arguments
-                process.environment = [:]
-                let input = Pipe(), output = Pipe(), errors = Pipe()
-                process.standardInput = input
-                process.standardOutput = output
-                process.standardError = errors
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(throwing: error)
-                    return
-                }
-                let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-                DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeout.components.seconds)
-                                                  + Double(timeout.components.attoseconds) / 1e18, execute: killer)
-                input.fileHandleForWriting.write(Data(stdin))
-                try? input.fileHandleForWriting.close()
-                let out = output.fileHandleForReading.readDataToEndOfFile()
-                let err = errors.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                killer.cancel()
-                continuation.resume(returning: (process.terminationStatus, Array(out), String(decoding: err, as: UTF8.self)))
-            }
-        }
+        return value["output"] ?? .null
     }
 }

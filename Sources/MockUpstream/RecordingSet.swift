@@ -1,0 +1,101 @@
+import HTTPCore
+
+/// All loaded recordings, grouped by provider in the order they are tried: priority, then specificity,
+/// then load order.
+struct RecordingSet: Sendable {
+    let all: [Recording]
+    private let byProvider: [Provider: [Recording]]
+    /// The same lists narrowed to one method (recordings for any method included), so a request only tries
+    /// recordings that can answer its method.
+    private let byProviderMethod: [Provider: [HTTPMethod: [Recording]]]
+    private let byID: [String: Recording]
+    private let scenarioProviders: Set<Provider>
+
+    init(_ recordings: [Recording]) {
+        all = recordings
+        var grouped: [Provider: [Recording]] = [:]
+        for recording in recordings { grouped[recording.provider, default: []].append(recording) }
+        byProvider = grouped.mapValues { list in
+            list.sorted { left, right in
+                if left.priority != right.priority { return left.priority > right.priority }
+                if left.specificity != right.specificity { return left.specificity > right.specificity }
+                return left.order < right.order
+            }
+        }
+        byProviderMethod = byProvider.mapValues { list in
+            let methods = Set(list.compactMap(\.matcher.method))
+            return Dictionary(uniqueKeysWithValues: methods.map { method in
+                (method, list.filter { $0.matcher.method == nil || $0.matcher.method == method })
+            })
+        }
+        byID = Dictionary(recordings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        scenarioProviders = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
+    }
+
+    /// The recording with this id.
+    func recording(id: String) -> Recording? { byID[id] }
+
+    /// The outcome of choosing a recording for a request.
+    enum Selection {
+        case matched(Recording, parameters: [String: String])
+        case unmatched(closest: Recording?, differences: [String])
+    }
+
+    /// Chooses the recording for a request. With a status fault, a matching `servesFault` recording of that
+    /// status is preferred; such recordings are otherwise never chosen. Scenario checks and transitions
+    /// happen under the scenario lock.
+    func select(_ request: MockRequest, faultStatus: Int?, scenarios: ScenarioStates) -> Selection {
+        let all = byProvider[request.provider] ?? []
+        let candidates = byProviderMethod[request.provider]?[request.method] ?? all.filter { $0.matcher.method == nil }
+        if let faultStatus {
+            for recording in candidates where recording.servesFault && recording.response.status.code == faultStatus {
+                let outcome = recording.matcher.check(request, collect: false)
+                if outcome.matched { return .matched(recording, parameters: outcome.parameters) }
+            }
+        }
+        guard scenarioProviders.contains(request.provider) else {
+            var unused: [String: String] = [:]
+            return firstMatch(request, candidates, states: &unused) ?? nearMiss(request, all, states: [:])
+        }
+        return scenarios.withLock { states in
+            firstMatch(request, candidates, states: &states) ?? nearMiss(request, all, states: states)
+        }
+    }
+
+    /// The first recording that matches, moving its scenario on.
+    private func firstMatch(_ request: MockRequest, _ candidates: [Recording], states: inout [String: String])
+        -> Selection? {
+        for recording in candidates where !recording.servesFault {
+            if let step = recording.scenario, let required = step.state,
+               (states[step.name] ?? ScenarioStates.initial) != required {
+                continue
+            }
+            let outcome = recording.matcher.check(request, collect: false)
+            guard outcome.matched else { continue }
+            if let step = recording.scenario, let next = step.nextState { states[step.name] = next }
+            return .matched(recording, parameters: outcome.parameters)
+        }
+        return nil
+    }
+
+    /// The recording with the fewest differences (a matching path first, specific templates before generic
+    /// ones, catch-all error recordings last), and what they are.
+    private func nearMiss(_ request: MockRequest, _ candidates: [Recording], states: [String: String]) -> Selection {
+        var best: (recording: Recording, differences: [String], score: Int)?
+        for recording in candidates where !recording.servesFault {
+            let outcome = recording.matcher.check(request, collect: true)
+            var differences = outcome.differences
+            if let step = recording.scenario, let required = step.state {
+                let current = states[step.name] ?? ScenarioStates.initial
+                if current != required {
+                    differences.append("scenario \(step.name): expected state '\(required)', is '\(current)'")
+                }
+            }
+            let route = outcome.pathDistance == 0 ? 0 : 10_000 + outcome.pathDistance * 100
+            let catchAll = recording.matcher.method == nil && recording.genericness >= 5 ? 20_000 : 0
+            let score = differences.count * 10 + route + catchAll + recording.genericness + recording.matcher.weight
+            if score < (best?.score ?? Int.max) { best = (recording, differences, score) }
+        }
+        return .unmatched(closest: best?.recording, differences: best?.differences ?? [])
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HTTPCore
+import HTTPServer
+
+/// The mock's request handler: `/_mock/…` goes to the admin API; `/<provider>/…` is matched against that
+/// provider's recordings and answered with faults applied; everything is journaled.
+struct ReplayResponder: HTTPResponder {
+    /// The header that injects faults into one request.
+    static let faultHeader = "X-Mock-Fault"
+    /// The header that picks a recording by id, bypassing matching.
+    static let recordingHeader = "X-Mock-Recording"
+
+    let state: ReplayState
+    let admin: Router
+
+    init(state: ReplayState) {
+        self.state = state
+        admin = AdminAPI.makeRouter(state: state)
+    }
+
+    func respond(to request: HTTPRequest) async throws -> HTTPResponse {
+        let target = request.head.target
+        if target.hasPrefix("/_mock/") || target == "/_mock" { return try await admin.respond(to: request) }
+        guard let provider = Self.provider(of: target) else {
+            let path = request.path
+            let response = MockErrorResponse.noMatch(provider: nil, method: request.method, path: path, closest: nil,
+                                                     differences: [])
+            journal(request, provider: nil, path: path, recording: nil, status: 404)
+            return response
+        }
+        let mock = MockRequest(provider: provider, request: request)
+        var fault: Fault?
+        if let text = request.headers[Self.faultHeader] {
+            do {
+                fault = try Fault(parsing: text)
+            } catch {
+                journal(request, provider: provider, path: mock.path, recording: nil, status: 400)
+                return MockErrorResponse.badRequest(error.description, type: "mock_bad_fault")
+            }
+        }
+        if let armed = state.faults.take(provider: provider, method: mock.method, segments: mock.segments) {
+            fault = fault.map { $0.merged(with: armed) } ?? armed
+        }
+        let response = answer(mock, fault: fault)
+        if let latency = fault?.latency { try await Task.sleep(for: latency) }
+        return response
+    }
+
+    /// Chooses the recording and builds the response; journals the exchange.
+    private func answer(_ mock: MockRequest, fault: Fault?) -> HTTPResponse {
+        let selection: RecordingSet.Selection
+        if let id = mock.headers[Self.recordingHeader], let forced = state.recordings.recording(id: id),
+           forced.provider == mock.provider {
+            selection = .matched(forced, parameters: forced.matcher.path.match(mock.segments) ?? [:])
+        } else {
+            selection = state.recordings.select(mock, faultStatus: fault?.status, scenarios: state.scenarios)
+        }
+        switch selection {
+        case .matched(let recording, let parameters):
+            let override = fault?.status.flatMap { $0 == recording.response.status.code ? nil : $0 }
+            let response = ResponseBuilder.build(recording.response, request: mock, parameters: parameters,
+                                                 fault: fault, statusOverride: override, speed: state.speed)
+            journal(mock, recording: recording.id, status: response.status.code)
+            return response
+        case .unmatched(let closest, let differences):
+            var response = MockErrorResponse.noMatch(provider: mock.provider, method: mock.method, path: mock.path,
+                                                     closest: closest, differences: differences)
+            if let status = fault?.status { response.status = HTTPStatus(code: status) }
+            journal(mock, recording: nil, status: response.status.code)
+            return response
+        }
+    }
+
+    /// The provider a path's first segment names.
+    static func provider(of path: String) -> Provider? {
+        let rest = path.utf8.dropFirst()
+        let end = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
+        return Provider(rawValue: String(decoding: rest[rest.startIndex..<end], as: UTF8.self))
+    }
+
+    private func journal(_ mock: MockRequest, recording: String?, status: Int) {
+        state.journal.append { id in
+            JournalEntry(id: id, receivedAt: Date(), provider: mock.provider, method: mock.method, path: mock.path,
+                         query: mock.rawQuery, headers: mock.headers, body: mock.body, recording: recording,
+                         status: status)
+        }
+    }
+
+    private func journal(_ request: HTTPRequest, provider: Provider?, path: String, recording: String?, status: Int) {
+        state.journal.append { id in
+            JournalEntry(id: id, receivedAt: Date(), provider: provider, method: request.method, path: path,
+                         query: request.head.query, headers: request.headers, body: request.bodyBytes,
+                         recording: recording, status: status)
+        }
+    }
+}
