@@ -54,7 +54,8 @@ let package = Package(
                                                             "ChildProcess"],
                     exclude: ["Fixtures", "SDKChecks"], swiftSettings: strict),
         .testTarget(name: "ConformanceTests",
-                    dependencies: ["Conformance", "JSONSchema", "HTTPCore", "HTTPServer", "HTTPClient", "Crypto", "Gateway"],
+                    dependencies: ["Conformance", "JSONSchema", "HTTPCore", "HTTPServer", "HTTPClient", "Crypto", "Gateway",
+                                   "MockUpstream"],
                     swiftSettings: strict),
         .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard", "ChildProcess"], swiftSettings: strict),
     ]

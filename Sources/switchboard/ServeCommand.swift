@@ -29,7 +29,15 @@ enum ServeCommand: Subcommand {
         help: "mock (default): providers are replayed by the embedded mock upstream; real: the providers' own hosts.")
     static let recordings = OptionSpec(name: "recordings", valueName: "DIR", environmentVariable: "SWITCHBOARD_RECORDINGS",
                                        help: "Recordings for the embedded mock upstream. Default Recordings.")
-    static let options = [host, port] + PlatformOptions.all + [loops, rateLimit, profileOut, upstream, recordings]
+    static let breakerFailures = OptionSpec(name: "breaker-failures", valueName: "N", environmentVariable: "SWITCHBOARD_BREAKER_FAILURES",
+                                            help: "Consecutive upstream failures that open a provider's breaker. Default 5.")
+    static let breakerOpenSeconds = OptionSpec(name: "breaker-open-seconds", valueName: "S",
+                                               environmentVariable: "SWITCHBOARD_BREAKER_OPEN_SECONDS",
+                                               help: "Seconds an open breaker waits before a half-open probe. Default 30.")
+    static let breakerSuccesses = OptionSpec(name: "breaker-successes", valueName: "N", environmentVariable: "SWITCHBOARD_BREAKER_SUCCESSES",
+                                             help: "Successful probes that close a half-open breaker. Default 2.")
+    static let options = [host, port] + PlatformOptions.all
+        + [loops, rateLimit, profileOut, upstream, recordings, breakerFailures, breakerOpenSeconds, breakerSuccesses]
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
@@ -55,6 +63,10 @@ enum ServeCommand: Subcommand {
         }
         var options = PlatformOptions.make(arguments, environment: environment, rateLimit: limit)
         if let mock { options.upstreams = UpstreamDirectory.mock(baseURL: mock.baseURL) }
+        options.breakerSettings = CircuitBreakers.Settings(
+            failureThreshold: try arguments.integer(breakerFailures, default: 5, in: 1...1000),
+            openDuration: TimeInterval(try arguments.integer(breakerOpenSeconds, default: 30, in: 0...86_400)),
+            successThreshold: try arguments.integer(breakerSuccesses, default: 2, in: 1...1000))
         let platform: Platform
         do {
             platform = try await Platform.open(options)
