@@ -42,6 +42,19 @@ public struct SurfaceGuard: HTTPMiddleware {
         return response
     }
 
+    /// The `WWW-Authenticate` challenge for this surface's schemes (RFC 9110 §11.6.1), e.g. `Api-Key, Token`.
+    var challenge: String {
+        let names = schemes.compactMap { scheme -> String? in
+            switch scheme {
+            case .apiKeyHeader: return "Api-Key"
+            case .tokenHeader: return "Token"
+            case .bearer: return "Bearer"
+            case .apiKeyField, .cookie: return nil
+            }
+        }
+        return names.isEmpty ? "Bearer" : names.joined(separator: ", ")
+    }
+
     /// The surface-shaped response for any error; unknown errors are logged and answered 500 without detail.
     func render(_ error: any Error) -> HTTPResponse {
         switch error {
@@ -50,7 +63,7 @@ public struct SurfaceGuard: HTTPMiddleware {
             return shape.response(error.status, error.message)
         case let error as PlatformError:
             var response = shape.response(HTTPStatus(code: error.statusCode), error.description)
-            if error.statusCode == 401 { response.headers.add(name: "WWW-Authenticate", value: "Bearer") }
+            if error.statusCode == 401 { response.headers.add(name: "WWW-Authenticate", value: challenge) }
             return response
         default:
             log("internal error: \(error)")
