@@ -3,7 +3,8 @@ import Foundation
 /// The subcommands, in the order `--help` lists them.
 let subcommands: [any Subcommand.Type] = [
     ServeCommand.self, AdminCreateOrganization.self, AdminCreateKey.self, AdminCreateToken.self,
-    AdminListOrganizations.self, AdminRotateMasterKey.self, VerifyCommand.self, MockCommand.self, RecordCommand.self,
+    AdminListOrganizations.self, AdminCreateProject.self, AdminCreateMember.self, AdminSetServiceKey.self,
+    AdminSetPlatformKey.self, AdminRotateMasterKey.self, VerifyCommand.self, MockCommand.self, RecordCommand.self,
     BenchCommand.self,
 ]
 

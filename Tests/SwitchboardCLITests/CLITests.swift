@@ -39,6 +39,29 @@ struct CLITests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("admin commands create an organization, project, member, keys and service keys on a database file")
+    func adminCommands() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-admin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = ["--database", directory.appendingPathComponent("a.sqlite").path]
+        #expect(try await runSwitchboard(["admin", "create-org", "--slug", "acme"] + database).status == 0)
+        let project = try await runSwitchboard(["admin", "create-project", "--org", "acme", "--name", "P"] + database)
+        #expect(UUID(uuidString: project.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
+        let member = try await runSwitchboard(["admin", "create-member", "--org", "acme", "--email", "a@acme.example", "--role", "viewer"] + database)
+        #expect(member.stdout.split(separator: "\n").last?.split(separator: ".").count == 3, "a JWT for the member")
+        let key = try await runSwitchboard(["admin", "create-key", "--org", "acme", "--role", "member"] + database)
+        #expect(key.stdout.hasPrefix("sk_"))
+        let service = try await runSwitchboard(["admin", "set-service-key", "--org", "acme", "--service", "elevenlabs",
+                                                "--fields", "key=xi-secret-123"] + database)
+        #expect(service.status == 0)
+        #expect(service.stdout.contains("fields: key") && !service.stdout.contains("xi-secret-123"))
+        let listed = try await runSwitchboard(["admin", "list-orgs"] + database)
+        #expect(listed.stdout.contains(" acme "))
+        let bad = try await runSwitchboard(["admin", "set-platform-key", "--service", "openai", "--fields", "nonsense"] + database)
+        #expect(bad.status == 64)
+    }
+
     @Test("serve listens where the environment says, answers /healthz, creates its database, stops on SIGTERM")
     func serveRuns() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-\(UUID().uuidString)")
