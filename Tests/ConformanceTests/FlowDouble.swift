@@ -45,7 +45,7 @@ final class FlowDouble: Sendable {
         case ("GET", 2, "_mock") where parts[1] == "journal":
             return .body(["entries": Self.journal(provider: request.query("provider"), path: request.query("path"))])
         case ("POST", 2, "_mock") where parts[1] == "reset":
-            return .body(["reset": true])
+            return HTTPResponse(status: .noContent)  // as the mock upstream answers
         default:
             return .body(["error": "no route"], status: .notFound)
         }

@@ -10,7 +10,7 @@ import Testing
 @Suite("Contracts against the in-process gateway")
 struct GatewayConformanceTests {
     /// Surfaces with contracts today; each surface's issue adds its own terms.
-    static let built = "platform,000.list-services,000.get-service,ai-proxy-discovery"
+    static let built = "platform,ai-proxy,integrations"
 
     @Test("every selected contract case and scenario passes against Switchboard")
     func gatewayPasses() async throws {
@@ -43,6 +43,8 @@ struct GatewayConformanceTests {
         platform.outbox.stop()
         await mock.stop()
         #expect(report.passed, "\(ConsoleReport.render(report))")
-        #expect(report.counts.passed == report.results.count && report.results.count >= 13)
+        #expect(report.counts.failed == 0)
+        #expect(report.counts.passed + report.counts.skipped == report.results.count && report.counts.passed >= 150)
+        #expect(report.counts.skipped <= 2, "only the documented skips (an external MCP server)")
     }
 }

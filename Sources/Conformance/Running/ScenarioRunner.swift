@@ -35,7 +35,7 @@ extension RunEnvironment {
             case .resetMock:
                 let reset = RequestTemplate(method: "POST", path: "{{mockBaseURL}}/_mock/reset")
                 await perform(
-                    reset, builder: builder, expect: Expectation(status: 200), context: &context, step: step.id,
+                    reset, builder: builder, expect: Expectation(status: 204), context: &context, step: step.id,
                     into: &outcome)
             }
         }

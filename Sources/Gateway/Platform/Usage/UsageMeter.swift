@@ -48,6 +48,17 @@ public final class UsageMeter: Sendable {
         }
     }
 
+    /// Adds the tokens a provider reported (known only once its body was read) to the organization's latest
+    /// event for that provider and operation.
+    public func addTokens(organizationID: String, provider: String, operation: String, prompt: Int, completion: Int) async throws {
+        try await database.write { connection in
+            try connection.execute("""
+                UPDATE usage_events SET prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?
+                WHERE id = (SELECT MAX(id) FROM usage_events WHERE org_id = ? AND provider = ? AND operation = ?)
+                """, [.integer(Int64(prompt)), .integer(Int64(completion)), .text(organizationID), .text(provider), .text(operation)])
+        }
+    }
+
     /// Totals and per provider/operation breakdown for an organization between two ISO-8601 times.
     public func summary(organizationID: String, from: String, to: String) async throws -> JSONValue {
         try await database.read { connection in

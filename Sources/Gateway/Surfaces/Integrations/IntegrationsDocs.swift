@@ -22,7 +22,8 @@ enum IntegrationsDocs {
               responses: [(200, "Successful invocation", object), (400, "Invalid request or input", error),
                           (404, "Operation not found", error), (502, "Provider error", object)] + common),
         Route(method: "get", path: "/providers", summary: "List available providers", tag: "Providers",
-              responses: [(200, "List of providers", ["type": "array", "items": ["$ref": "#/components/schemas/ProviderInfo"]])] + common),
+              responses: [(200, "List of providers", ["type": "object", "required": ["providers"], "properties": [
+                  "providers": ["type": "array", "items": ["$ref": "#/components/schemas/ProviderInfo"]]]])] + common),
         Route(method: "get", path: "/providers/{provider}", summary: "Get provider configuration", tag: "Providers",
               responses: [(200, "Provider configuration", ["$ref": "#/components/schemas/ProviderInfo"]), (404, "Provider not found", error)] + common),
         Route(method: "get", path: "/providers/{provider}/models", summary: "Get available models for a provider (asked of the provider)",

@@ -36,13 +36,19 @@ struct LLMExecutor {
                                          retryAfter: response.headers["Retry-After"])
         }
         if execute.stream {
-            return LLMStreamRelay.relay(response, execute: execute, adapter: adapter, requestID: requestID, start: start)
+            return LLMStreamRelay.relay(response, execute: execute, adapter: adapter, requestID: requestID, start: start) { prompt, completion in
+                try? await platform.usage.addTokens(organizationID: principal.organization.id, provider: execute.provider.name,
+                                                    operation: execute.operation, prompt: prompt, completion: completion)
+            }
         }
         let bytes = try await response.collect(upTo: 64 << 20)
         guard let value = try? JSONValue(parsing: bytes) else {
             throw SurfaceError(.badGateway, "Provider returned a body that is not JSON")
         }
         var normalized = try adapter.normalize(value, execute: execute)
+        try? await platform.usage.addTokens(organizationID: principal.organization.id, provider: execute.provider.name,
+                                            operation: execute.operation, prompt: normalized.promptTokens,
+                                            completion: normalized.completionTokens)
         normalized.metadata["latencyMs"] = .number(JSONNumber(Self.milliseconds(since: start)))
         return .json(["success": true, "data": normalized.json, "requestId": .string(requestID),
                       "durationMs": .number(JSONNumber(Self.milliseconds(since: start)))])

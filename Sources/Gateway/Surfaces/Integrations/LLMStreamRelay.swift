@@ -7,7 +7,8 @@ import JSONSchema
 /// each piece, then `event: done` with the full normalized response (or `event: error`).
 enum LLMStreamRelay {
     static func relay(_ response: HTTPClientResponse, execute: ExecuteRequest, adapter: any LLMAdapter, requestID: String,
-                      start: ContinuousClock.Instant) -> HTTPResponse {
+                      start: ContinuousClock.Instant,
+                      recordTokens: @escaping @Sendable (Int, Int) async -> Void) -> HTTPResponse {
         let upstream = response.body
         let stream = HTTPBodyStream { continuation in
             let task = Task {
@@ -32,6 +33,7 @@ enum LLMStreamRelay {
                         provider: execute.provider.name, model: execute.model, content: content, promptTokens: usage.0,
                         completionTokens: usage.1, finishReason: NormalizedLLMResponse.finishReason(finish),
                         metadata: ["latencyMs": .number(JSONNumber(LLMExecutor.milliseconds(since: start)))])
+                    await recordTokens(usage.0, usage.1)
                     continuation.yield(sse("done", ["success": true, "data": normalized.json, "requestId": .string(requestID),
                                                       "durationMs": .number(JSONNumber(LLMExecutor.milliseconds(since: start)))]))
                 } catch {

@@ -9,7 +9,7 @@ enum ProviderRoutes {
     static func register(on group: inout RouterBuilder, platform: Platform) {
         let executor = LLMExecutor(platform: platform)
         group.post("/execute") { request in try await executor.execute(request) }
-        group.get("/providers") { _ in .json(.array(try await infos(platform))) }
+        group.get("/providers") { _ in .json(["providers": .array(try await infos(platform))]) }
         group.get("/providers/{provider}") { request in
             let provider = try provider(request)
             return .json(provider.info(configured: try await configured(provider.name, platform)))
