@@ -73,7 +73,8 @@ public final class Outbox: Sendable {
         }
     }
 
-    /// Sends every due delivery once, concurrently.
+    /// Starts every due delivery, each on its own task, without waiting for them: a slow or unreachable receiver
+    /// never holds up the others (rows being sent are marked `sending`, so the next pass skips them).
     func deliverDue() async {
         let due: [Row] = (try? await database.write { connection in
             let rows = try connection.query("""
@@ -84,8 +85,6 @@ public final class Outbox: Sendable {
             }
             return rows
         }) ?? []
-        await withTaskGroup(of: Void.self) { group in
-            for row in due { group.addTask { await self.attempt(row) } }
-        }
+        for row in due { Task { await self.attempt(row) } }
     }
 }

@@ -64,6 +64,7 @@ enum WorkflowRoutes {
             }
             let body = request.bodyBytes.isEmpty ? [:] : try request.jsonObject()
             let input = body["input"] ?? [:]
+            guard input.objectValue != nil else { throw PlatformError.invalid("input must be a JSON object") }
             let execution = try await engine.start(workflow: row, input: input, organizationID: principal.organization.id)
             return .json(execution, status: .accepted)
         }

@@ -21,10 +21,22 @@ enum CallableRoutes {
                 return .json(["data": .array(try await store.visible(projectID: projectID, organizationID: principal.organization.id)
                     .map(\.listItem))])
             }
+            // Seed 003, "Liens Utiles": `POST /execution` (the callable named in the body) or `POST /execution/{callable_id}`.
+            group.post("/") { request in
+                let reference = try request.jsonObject().requiredString("callable_id")
+                return try await execute(request, reference: reference, store: store, runner: runner)
+            }
             group.post("/{callable}") { request in
+                try await execute(request, reference: request.parameter("callable"), store: store, runner: runner)
+            }
+        }
+    }
+
+    /// Runs the callable `reference` (id or slug) of the caller's project with the body's `input`.
+    static func execute(_ request: HTTPRequest, reference: String, store: CallableStore, runner: CallableRunner) async throws
+        -> HTTPResponse {
                 let principal = try request.principal()
                 guard let projectID = principal.projectID else { throw PlatformError.notFound("Project not found") }
-                let reference = request.parameter("callable")
                 guard let callable = try await store.find(reference, projectID: projectID, organizationID: principal.organization.id) else {
                     throw PlatformError.notFound("Callable '\(reference)' not found")
                 }
@@ -35,7 +47,5 @@ enum CallableRoutes {
                 return .json(["data": ["callable_id": .string(callable.id), "type": .string(callable.type), "output": output,
                                        "duration_ms": .number(JSONNumber(LLMExecutor.milliseconds(since: start)))],
                               "error": nil])
-            }
-        }
     }
 }
