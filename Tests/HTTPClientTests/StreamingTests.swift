@@ -125,7 +125,7 @@ struct StreamingTests {
             reader.cancel()
             await #expect(throws: HTTPClientError.cancelled) { _ = try await reader.value }
             #expect(await settles(client))
-            #expect(await ended.wait(upTo: .seconds(3)))
+            #expect(await ended.wait(upTo: .seconds(15)))
         }
     }
 
@@ -137,7 +137,7 @@ struct StreamingTests {
             #expect(response?.status == .ok)
             response = nil
             #expect(await settles(client))
-            #expect(await ended.wait(upTo: .seconds(3)))
+            #expect(await ended.wait(upTo: .seconds(15)))
         }
     }
 
@@ -172,7 +172,7 @@ struct StreamingTests {
             let response = try await client.send(HTTPClientRequest(url: server.url("/endless")))
             await #expect(throws: BodyTooLargeError.self) { _ = try await response.collect(upTo: 5000) }
             #expect(await settles(client))
-            #expect(await ended.wait(upTo: .seconds(3)))
+            #expect(await ended.wait(upTo: .seconds(15)))
         }
     }
 }

@@ -46,7 +46,7 @@ struct ServerLimitsTests {
             #expect(closed)
             // Linear work is milliseconds even in a debug build on a loaded machine; a quadratic scan of 70 KiB
             // fed in pieces would be billions of byte visits.
-            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(ContinuousClock.now - start < .seconds(10))
         }
     }
 
@@ -115,7 +115,7 @@ struct ServerLifecycleTests {
             }
             #expect(status == 200)
             let elapsed = try #require(closedAfter, "the server never closed the idle connection")
-            #expect(elapsed >= .milliseconds(150) && elapsed < .seconds(2))
+            #expect(elapsed >= .milliseconds(150) && elapsed < .seconds(10), "idle timeout 200 ms, far below the 60 s default")
         }
     }
 
@@ -196,7 +196,7 @@ struct ServerLifecycleTests {
         try await Task.sleep(for: .milliseconds(100))
         let start = ContinuousClock.now
         await server.shutdownGracefully(gracePeriod: .milliseconds(300))
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(ContinuousClock.now - start < .seconds(15), "the 300 ms grace period, not the handler's 30 s")
         let (responses, closed) = try await attempt
         #expect(responses.isEmpty)
         #expect(closed)
