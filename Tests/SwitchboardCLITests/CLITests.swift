@@ -75,14 +75,14 @@ struct CLITests {
         let watchdog = DispatchWorkItem { server.signal(SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
         defer { watchdog.cancel() }
-        let firstLine = await Task.detached { server.readLine() ?? "" }.value
+        let firstLine = try await onThread { server.readLine() ?? "" }
         let url = try #require(firstLine.split(separator: " ").first { $0.hasPrefix("http://") })
         let (data, response) = try await httpGet("\(url)/healthz")
         #expect(response == 200)
         #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok"}"#)
         #expect(FileManager.default.fileExists(atPath: database))
         server.signal(SIGTERM)
-        let status = await Task.detached { server.wait() }.value
+        let status = try await onThread { server.wait() }
         #expect(status == 0)
     }
 }
@@ -119,8 +119,19 @@ func repositoryRoot() -> URL {
 }
 
 
-/// A GET over a plain socket (the client module is tested on its own).
+/// Runs blocking work on its own thread, so it never holds one of the cooperative pool's (two, here) threads.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}
+
+/// A GET over a plain blocking socket, on its own thread (the client module is tested on its own).
 func httpGet(_ url: String) async throws -> (Data, Int) {
+    try await onThread { try blockingGet(url) }
+}
+
+func blockingGet(_ url: String) throws -> (Data, Int) {
     let parts = url.replacingOccurrences(of: "http://", with: "").split(separator: "/", maxSplits: 1)
     let hostPort = parts[0].split(separator: ":")
     let port = UInt16(hostPort[1]) ?? 80
