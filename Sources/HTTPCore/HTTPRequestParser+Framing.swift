@@ -65,7 +65,7 @@ extension HTTPRequestParser {
         guard let last = codings.last, raw.allSatisfy({ !$0.trimmingASCIIWhitespace().isEmpty }) else {
             throw .bad("empty Transfer-Encoding")
         }
-        func name(_ coding: String) -> String { coding.split(separator: ";", maxSplits: 1)[0].trimmingASCIIWhitespace() }
+        func name(_ coding: String) -> String { coding.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingASCIIWhitespace() }
         for coding in codings {
             let codingName = name(coding)
             guard !codingName.isEmpty, codingName.utf8.allSatisfy(ByteClass.isToken) else {

@@ -23,7 +23,7 @@ let parseErrorStatuses: Set<Int> = [400, 413, 414, 431, 501, 505]
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let input = UnsafeBufferPointer(start: data, count: size)
-    guard let first = input.first, !(skipKnownIssues && hasEmptyTransferCoding(input)) else { return 0 }
+    guard let first = input.first else { return 0 }
     let limits = first & 1 == 1 ? tightLimits : HTTPParserLimits()
     let whole = feed(input, limits: limits, rawAppend: true) { _ in input.count }
     let fixed = feed(input, limits: limits, rawAppend: false) { _ in Int(first % 16) + 1 }
@@ -33,22 +33,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     invariant(whole == fixed, "split into \(first % 16 + 1)-byte pieces: \(fixed) != whole: \(whole)")
     invariant(whole == pieces, "split into random pieces: \(pieces) != whole: \(whole)")
     return 0
-}
-
-/// Set HTTP_PARSER_FUZZ_SKIP_KNOWN=1 to skip inputs that reach a parser bug already reported and not yet fixed,
-/// so a run can look for others. Off by default: a plain run must find the known bugs until they are fixed.
-let skipKnownIssues = ProcessInfo.processInfo.environment["HTTP_PARSER_FUZZ_SKIP_KNOWN"] == "1"
-
-/// Known issue: a `Transfer-Encoding` list element that starts with ";" (an empty coding name) traps in
-/// `validateTransferCodings` (`";"`: index out of range) or is accepted as chunked (`";chunked"`).
-func hasEmptyTransferCoding(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    for line in input.split(separator: 0x0A) {
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.lowercased().hasPrefix("transfer-encoding:") else { continue }
-        let value = text.dropFirst("transfer-encoding:".count).split(separator: "\r", maxSplits: 1).first ?? ""
-        if value.split(separator: ",").contains(where: { $0.trimmingASCIIWhitespace().hasPrefix(";") }) { return true }
-    }
-    return false
 }
 
 /// What a parser delivered from one feed: the messages (complete or not) and whether it stopped at an error.
