@@ -2,23 +2,27 @@ import Foundation
 import HTTPCore
 import HTTPServer
 
-/// `switchboard bench`: Switchboard's HTTP server against nginx on `GET /healthz`, both on loopback, measured
+/// `switchboard bench http`: Switchboard's HTTP server against nginx on `GET /healthz`, both on loopback, measured
 /// by wrk with the same settings. Speed is measured here, not in timed tests; CI does not run it.
 enum BenchCommand: Subcommand {
-    static let name = "bench"
+    static let name = "bench http"
     static let summary = "Benchmark the HTTP server against nginx on GET /healthz with wrk (loopback only)."
 
-    static let duration = OptionSpec(name: "duration", valueName: "SECONDS", environmentVariable: "SWITCHBOARD_BENCH_DURATION",
-                                     help: "Length of each measured wrk run. Default 10.")
-    static let warmup = OptionSpec(name: "warmup", valueName: "SECONDS", environmentVariable: "SWITCHBOARD_BENCH_WARMUP",
-                                   help: "Length of the unmeasured wrk run before each target's; 0 skips it. Default 3.")
+    static let duration = OptionSpec(
+        name: "duration", valueName: "SECONDS", environmentVariable: "SWITCHBOARD_BENCH_DURATION",
+        help: "Length of each measured wrk run. Default 10.")
+    static let warmup = OptionSpec(
+        name: "warmup", valueName: "SECONDS", environmentVariable: "SWITCHBOARD_BENCH_WARMUP",
+        help: "Length of the unmeasured wrk run before each target's; 0 skips it. Default 3.")
     static let connections = OptionSpec(
         name: "connections", valueName: "N", environmentVariable: "SWITCHBOARD_BENCH_CONNECTIONS",
         help: "Open keep-alive connections (wrk -c). Default 64.")
-    static let threads = OptionSpec(name: "threads", valueName: "N", environmentVariable: "SWITCHBOARD_BENCH_THREADS",
-                                    help: "wrk threads (wrk -t). Default 2.")
-    static let loops = OptionSpec(name: "loops", valueName: "N", environmentVariable: "SWITCHBOARD_BENCH_LOOPS",
-                                  help: "Server event loops, and nginx worker processes. Default: the number of cores.")
+    static let threads = OptionSpec(
+        name: "threads", valueName: "N", environmentVariable: "SWITCHBOARD_BENCH_THREADS",
+        help: "wrk threads (wrk -t). Default 2.")
+    static let loops = OptionSpec(
+        name: "loops", valueName: "N", environmentVariable: "SWITCHBOARD_BENCH_LOOPS",
+        help: "Server event loops, and nginx worker processes. Default: the number of cores.")
     static let options = [duration, warmup, connections, threads, loops]
 
     /// Exactly what the gateway's `/healthz` answers.
@@ -44,7 +48,7 @@ enum BenchCommand: Subcommand {
 
         let server = try startServer(loops: loopCount, cleanup: cleanup)
         let nginx = try BenchNginx(executable: nginxPath, port: try BenchProbe.freePort(), workers: loopCount,
-                                   body: healthBody, contentType: healthContentType)
+                                   body: healthBody, contentType: healthContentType, cleanup: cleanup)
         try await nginx.start(cleanup: cleanup)
         let targets = [
             BenchTarget(name: "Switchboard", port: server.port ?? 0),
@@ -53,9 +57,9 @@ enum BenchCommand: Subcommand {
         for target in targets { try target.checkAnswer() }
 
         let wrk = BenchWrk(executable: wrkPath, threads: threadCount, connections: connectionCount)
-        say("GET /healthz on 127.0.0.1, wrk \(wrk.arguments(seconds: seconds, url: "URL").dropLast().joined(separator: " "))"
-            + ", \(warmupSeconds) s warm-up each; \(loopCount) server loops / nginx workers"
-            + " on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let settings = wrk.arguments(seconds: seconds, url: "").dropLast().joined(separator: " ")
+        say("GET /healthz on 127.0.0.1, wrk \(settings), \(warmupSeconds) s warm-up each; \(loopCount) server loops"
+            + " / nginx workers on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         var results: [BenchWrk.Result] = []
         for target in targets {
             if warmupSeconds > 0 { _ = try await wrk.run(seconds: warmupSeconds, url: target.url, cleanup: cleanup) }

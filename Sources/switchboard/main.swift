@@ -42,8 +42,8 @@ func runMain() async -> Int32 {
         return 0
     }
     var commandName = name
-    if name == "admin", let action = arguments.first {
-        commandName = "admin \(action)"
+    if ["admin", "bench"].contains(name), let action = arguments.first, !action.hasPrefix("-") {
+        commandName = "\(name) \(action)"
         arguments.removeFirst()
     }
     guard let command = subcommands.first(where: { $0.name == commandName }) else {

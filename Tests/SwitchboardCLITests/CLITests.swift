@@ -13,6 +13,7 @@ struct CLITests {
         let result = try await runSwitchboard(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("serve"))
+        #expect(result.stdout.contains("bench http"))
     }
 
     @Test("serve --help lists each flag with its environment variable")
@@ -31,6 +32,8 @@ struct CLITests {
             (["serve", "--port"], [:], "needs a value"),
             (["serve"], ["SWITCHBOARD_PORT": "99999"], "SWITCHBOARD_PORT must be a whole number"),
             (["launch"], [:], "unknown command 'launch'"),
+            (["bench"], [:], "unknown command 'bench'"),
+            (["bench", "http", "--connections", "1", "--threads", "2"], [:], "must be at least --threads"),
           ] as [([String], [String: String], String)])
     func badUsage(_ arguments: [String], _ environment: [String: String], _ message: String) async throws {
         let result = try await runSwitchboard(arguments, environment: environment)
