@@ -54,7 +54,8 @@ struct ServerStreamingTests {
         }
         try await withServer(responder: sized) { server in
             let (responses, closed) = try await exchange(
-                port: try #require(server.port), "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n", responses: 2)
+                port: try #require(server.port), "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n", responses: 2,
+                timeout: 20)
             #expect(responses.map(\.bodyText) == ["abcdef", "abcdef"])
             #expect(!closed)
         }
@@ -77,7 +78,8 @@ struct ServerStreamingTests {
         try await withServer(responder: big) { server in
             let port = try #require(server.port)
             let (producedEarly, total) = try await blocking { () -> (Int, Int) in
-                let client = try RawClient(port: port, timeout: 5)
+                // A generous read timeout: a loaded machine can stall the producer's tasks for seconds.
+                let client = try RawClient(port: port, timeout: 20)
                 client.send("GET /big HTTP/1.1\r\nConnection: close\r\n\r\n")
                 _ = client.readSome()
                 Thread.sleep(forTimeInterval: 0.5)
