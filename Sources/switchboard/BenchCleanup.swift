@@ -1,17 +1,20 @@
-import Dispatch
 import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// What `switchboard bench` has started and must stop: each step runs once, last added first, at the end of the
+/// What `switchboard bench http` has started and must stop: each step runs once, last added first, at the end of the
 /// run, on an error, or when SIGINT or SIGTERM arrives (the process then exits with 128 + the signal).
+///
+/// Signals are caught with a plain handler that writes the signal number to a pipe (async-signal-safe), read by a
+/// thread of our own: a libdispatch signal source was seen to miss SIGTERM here, as the server's loop threads do
+/// not block it.
 final class BenchCleanup: Sendable {
     private struct State {
         var nextID = 0
         var steps: [(id: Int, run: @Sendable () -> Void)] = []
-        var sources: [any DispatchSourceSignal] = []
+        var interrupted = false
     }
 
     private let state = Mutex(State())
@@ -36,35 +39,45 @@ final class BenchCleanup: Sendable {
         while let step = state.withLock({ $0.steps.popLast() }) { step.run() }
     }
 
-    /// Catches SIGINT and SIGTERM until `release`: both run the steps, then exit.
+    /// Catches SIGINT and SIGTERM until `release`: on either, runs the steps, then exits with 128 + the signal.
     func catchSignals() {
+        let pipe = signalPipe
+        guard pipe.read >= 0 else { return }
+        Thread.detachNewThread { [self] in
+            var number: Int32 = 0
+            while read(pipe.read, &number, MemoryLayout<Int32>.size) < 0 && errno == EINTR {}
+            guard number > 0 else { return }
+            state.withLock { $0.interrupted = true }
+            printError("switchboard bench http: interrupted, stopping what it started")
+            runAll()
+            exit(128 + number)
+        }
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            state.withLock { state in
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { [self] in
-                    printError("switchboard bench: interrupted, stopping what it started")
-                    runAll()
-                    exit(128 + number)
-                }
-                source.resume()
-                state.sources.append(source)
+            signal(number) { number in
+                var value = number
+                _ = write(signalPipe.write, &value, MemoryLayout<Int32>.size)
             }
         }
     }
 
-    /// Runs the remaining steps and restores the default signal handling.
+    /// Runs the remaining steps and restores the default signal handling. After a signal, the signal's thread
+    /// finishes the cleanup and exits, so this waits for that instead.
     func release() {
-        runAll()
-        let sources = state.withLock { state in
-            defer { state.sources = [] }
-            return state.sources
-        }
-        sources.forEach { $0.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+        while state.withLock({ $0.interrupted }) { sleep(1) }
+        runAll()
+        var stop: Int32 = 0
+        _ = write(signalPipe.write, &stop, MemoryLayout<Int32>.size)
     }
 }
+
+/// The pipe from the signal handler to the cleanup thread (created before the handler is installed).
+private let signalPipe: (read: Int32, write: Int32) = {
+    var ends: [Int32] = [-1, -1]
+    guard pipe(&ends) == 0 else { return (-1, -1) }
+    return (ends[0], ends[1])
+}()
 
 /// A program the benchmark needs is not installed, or misbehaved: one line, exit status 1.
 struct BenchError: Error, CustomStringConvertible {
@@ -95,7 +108,8 @@ func runProgram(_ executable: String, _ arguments: [String], cleanup: BenchClean
     process.standardError = output
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let step = cleanup.add { if process.isRunning { process.terminate() } }
+    // SIGKILL: a child spawned from a concurrency thread inherits its mask, which blocks SIGTERM and SIGINT.
+    let step = cleanup.add { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     defer { cleanup.remove(step) }
     let reader = output.fileHandleForReading
     let data = await Task.detached { reader.readDataToEndOfFile() }.value

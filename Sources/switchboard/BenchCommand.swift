@@ -79,7 +79,7 @@ enum BenchCommand: Subcommand {
         var router = RouterBuilder()
         router.get("/healthz") { _ in .json(healthBody) }
         let configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0, loopCount: loops,
-                                                    log: { printError("switchboard bench: server: \($0)") })
+                                                    log: { printError("switchboard bench http: server: \($0)") })
         let server = HTTPServer(configuration: configuration, responder: router.build())
         do {
             try server.start()

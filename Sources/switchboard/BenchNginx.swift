@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// An nginx run by `switchboard bench` with its own prefix, config, pid file and logs in a temporary folder,
+/// An nginx run by `switchboard bench http` with its own prefix, config, pid file and logs in a temporary folder,
 /// serving the health body as a static file on one loopback port. The system's nginx config is never read.
 struct BenchNginx {
     let executable: String
@@ -12,20 +12,26 @@ struct BenchNginx {
     /// The temporary prefix: nginx.conf, the static file, the pid file, error.log and temp paths.
     let prefix: URL
 
-    /// Writes the prefix folder and its config.
-    init(executable: String, port: Int, workers: Int, body: String, contentType: String) throws {
+    /// Writes the prefix folder and its config; `cleanup` removes the folder.
+    init(executable: String, port: Int, workers: Int, body: String, contentType: String, cleanup: BenchCleanup) throws {
         self.executable = executable
         self.port = port
         self.workers = workers
-        prefix = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-bench-\(UUID().uuidString)")
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-bench-\(UUID())")
+        self.prefix = prefix
+        cleanup.add { try? FileManager.default.removeItem(at: prefix) }
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("html"),
                                                 withIntermediateDirectories: true)
         try Data(body.utf8).write(to: prefix.appendingPathComponent("html/healthz"))
         try Data(config(contentType: contentType).utf8).write(to: prefix.appendingPathComponent("nginx.conf"))
     }
 
-    /// The config: `daemon off`, one worker per Switchboard loop, no access log, keep-alive on (and not capped
-    /// at nginx's default of 1,000 requests per connection, as Switchboard does not cap it either).
+    /// The config: `daemon off`, one worker per Switchboard loop, no access log, keep-alive on (not capped at
+    /// nginx's default of 1,000 requests per connection, as Switchboard does not cap it either), and nginx at its
+    /// best for a tiny static file: a `reuseport` listener per worker as Switchboard has per loop, the open file
+    /// cached, the body copied behind the head in one write (sendfile costs a second syscall for 15 bytes), and no
+    /// ETag or version in Server, which Switchboard does not send either. Measured on 2 cores, this tuning took
+    /// nginx from about 50,000 to about 110,000 requests per second.
     func config(contentType: String) -> String {
         let root = prefix.path
         return """
@@ -40,15 +46,19 @@ struct BenchNginx {
                 access_log off;
                 keepalive_timeout 60s;
                 keepalive_requests 1000000;
-                sendfile on;
+                sendfile off;
                 tcp_nodelay on;
+                open_file_cache max=16 inactive=60s;
+                open_file_cache_valid 60s;
+                etag off;
+                server_tokens off;
                 client_body_temp_path \(root)/client_body;
                 proxy_temp_path \(root)/proxy;
                 fastcgi_temp_path \(root)/fastcgi;
                 uwsgi_temp_path \(root)/uwsgi;
                 scgi_temp_path \(root)/scgi;
                 server {
-                    listen 127.0.0.1:\(port);
+                    listen 127.0.0.1:\(port) reuseport;
                     location = /healthz {
                         types { }
                         default_type \(contentType);
@@ -60,7 +70,7 @@ struct BenchNginx {
             """
     }
 
-    /// Starts nginx and waits until it accepts connections; `cleanup` stops it and removes the prefix.
+    /// Starts nginx and waits until it accepts connections; `cleanup` stops it.
     func start(cleanup: BenchCleanup) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -70,8 +80,6 @@ struct BenchNginx {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        let prefix = self.prefix
-        cleanup.add { try? FileManager.default.removeItem(at: prefix) }
         try process.run()
         cleanup.add { Self.stop(process) }
         let probe = BenchProbe(port: port)
@@ -79,8 +87,8 @@ struct BenchNginx {
             if probe.isAccepting { return }
             guard process.isRunning else {
                 let log = (try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? ""
-                let reason = log.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
-                throw BenchError("nginx did not start: \(reason)")
+                let lastLine = log.split(separator: "\n").last.map(String.init)
+                throw BenchError("nginx did not start: \(lastLine ?? "exit status \(process.terminationStatus)")")
             }
             try await Task.sleep(for: .milliseconds(25))
         }
@@ -89,8 +97,9 @@ struct BenchNginx {
 
     /// The version line nginx prints, e.g. `nginx/1.22.1`.
     func version(cleanup: BenchCleanup) async -> String {
-        guard let (_, output) = try? await runProgram(executable, ["-v"], cleanup: cleanup) else { return "nginx" }
-        return output.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "nginx"
+        guard let (_, output) = try? await runProgram(executable, ["-v"], cleanup: cleanup),
+              let version = output.split(separator: ":").last else { return "nginx" }
+        return version.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Fast shutdown (SIGTERM) of the master, which stops its workers; SIGKILL after 5 seconds.

@@ -19,7 +19,8 @@ struct BenchProbe {
         let fd = try connected()
         defer { close(fd) }
         let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
-        guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count else {
+        let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard sent == request.count else {
             throw BenchError("cannot send a request to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
         }
         var received: [UInt8] = []

@@ -2,7 +2,7 @@ import Foundation
 
 /// The load generator: `wrk --latency -tT -cC -dDs URL`, and what it reports.
 struct BenchWrk {
-    /// The figures `switchboard bench` reads from one wrk run.
+    /// The figures `switchboard bench http` reads from one wrk run.
     struct Result {
         var requestsPerSecond: Double
         /// Latency percentiles in microseconds, keyed by percentile (50, 75, 90, 99).
