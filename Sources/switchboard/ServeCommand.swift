@@ -36,8 +36,10 @@ enum ServeCommand: Subcommand {
                                                help: "Seconds an open breaker waits before a half-open probe. Default 30.")
     static let breakerSuccesses = OptionSpec(name: "breaker-successes", valueName: "N", environmentVariable: "SWITCHBOARD_BREAKER_SUCCESSES",
                                              help: "Successful probes that close a half-open breaker. Default 2.")
+    static let node = OptionSpec(name: "node", valueName: "PATH", environmentVariable: "SWITCHBOARD_NODE",
+                                 help: "Node.js executable for script callables. Default: node on PATH.")
     static let options = [host, port] + PlatformOptions.all
-        + [loops, rateLimit, profileOut, upstream, recordings, breakerFailures, breakerOpenSeconds, breakerSuccesses]
+        + [loops, rateLimit, profileOut, upstream, recordings, breakerFailures, breakerOpenSeconds, breakerSuccesses, node]
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
@@ -52,6 +54,10 @@ enum ServeCommand: Subcommand {
         let limit = try arguments.integer(rateLimit, default: 100, in: 1...1_000_000)
         let mode = arguments.value(upstream) ?? "mock"
         guard mode == "mock" || mode == "real" else { throw UsageError("--upstream must be mock or real, not '\(mode)'") }
+        let nodePath = arguments.value(node)
+        if let nodePath, !FileManager.default.isExecutableFile(atPath: nodePath) {
+            throw UsageError("--node '\(nodePath)' is not an executable file")
+        }
         var mock: MockUpstream?
         if mode == "mock" {
             let directory = arguments.value(recordings) ?? "Recordings"
@@ -67,6 +73,7 @@ enum ServeCommand: Subcommand {
             failureThreshold: try arguments.integer(breakerFailures, default: 5, in: 1...1000),
             openDuration: TimeInterval(try arguments.integer(breakerOpenSeconds, default: 30, in: 0...86_400)),
             successThreshold: try arguments.integer(breakerSuccesses, default: 2, in: 1...1000))
+        options.nodePath = nodePath
         let platform: Platform
         do {
             platform = try await Platform.open(options)

@@ -124,6 +124,16 @@ struct CallableTests {
         await gateway.stop()
     }
 
+    @Test("without Node.js, script callables answer 503 naming the fix")
+    func scriptsWithoutNode() async throws {
+        let gateway = try await TestGateway.start(nodePath: "/nonexistent/node")
+        _ = try await create(gateway, #"{"type":"script","name":"Sum","slug":"sum","config":{"source":"async function main() { return 1 }"}}"#)
+        let response = try await execute(gateway, "sum", "{}")
+        #expect(response.status == 503)
+        #expect(response.json["error"]?["message"]?.stringValue?.contains("--node") == true, "\(response.text)")
+        await gateway.stop()
+    }
+
     @Test("pipelines chain callables with conditions; OAuth callables wait for their OAuth system")
     func pipelinesAndOAuth() async throws {
         let provider = try Self.provider()

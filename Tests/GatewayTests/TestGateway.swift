@@ -21,7 +21,7 @@ struct TestGateway {
 
     /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform.
     static func start(
-        rateLimit: Int = 100, upstreams: UpstreamDirectory = UpstreamDirectory(),
+        rateLimit: Int = 100, upstreams: UpstreamDirectory = UpstreamDirectory(), nodePath: String? = nil,
         extraRoutes: (inout RouterBuilder, Platform) -> Void = { _, _ in }
     ) async throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-gw-\(UUID().uuidString)")
@@ -29,6 +29,7 @@ struct TestGateway {
         var options = Platform.Options(databasePath: directory.appendingPathComponent("gateway.sqlite").path,
                                        defaultRateLimit: rateLimit, upstreams: upstreams)
         options.outboxPollInterval = .milliseconds(20)
+        options.nodePath = nodePath
         let platform = try await Platform.open(options)
         let workers = try await GatewayApp.startWorkers(platform: platform)
         let credentials = try await DemoBootstrap.credentials(platform)

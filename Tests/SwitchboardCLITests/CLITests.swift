@@ -31,6 +31,7 @@ struct CLITests {
             (["serve", "--port", "eighty"], [:], "--port must be a whole number"),
             (["serve", "--port"], [:], "needs a value"),
             (["serve"], ["SWITCHBOARD_PORT": "99999"], "SWITCHBOARD_PORT must be a whole number"),
+            (["serve", "--node", "/nonexistent/node"], [:], "--node '/nonexistent/node' is not an executable file"),
             (["launch"], [:], "unknown command 'launch'"),
             (["bench"], [:], "unknown command 'bench'"),
             (["bench", "http", "--connections", "1", "--threads", "2"], [:], "must be at least --threads"),

@@ -19,6 +19,8 @@ public final class Platform: Sendable {
     public let upstream: UpstreamClient
     /// Persisted outgoing deliveries (webhooks, job callbacks).
     public let outbox: Outbox
+    /// The Node.js executable for script callables, or nil when none was found.
+    public let nodeExecutable: String?
 
     /// Settings for opening the platform.
     public struct Options: Sendable {
@@ -32,6 +34,8 @@ public final class Platform: Sendable {
         public var breakerSettings: CircuitBreakers.Settings
         /// How often the outbox and job watchers look for due work.
         public var outboxPollInterval: Duration = .milliseconds(200)
+        /// Node.js for script callables; nil looks for `node` on PATH; a path that is not executable means none.
+        public var nodePath: String?
 
         public init(databasePath: String, masterKey: MasterKeySource? = nil, defaultRateLimit: Int = 100,
                     migrations: [Migration] = [], upstreams: UpstreamDirectory = UpstreamDirectory(),
@@ -70,6 +74,7 @@ public final class Platform: Sendable {
         let http = HTTPClient()
         self.upstream = UpstreamClient(http: http, directory: options.upstreams, breakers: breakers, usage: usage)
         self.outbox = Outbox(database: database, http: http, pollInterval: options.outboxPollInterval)
+        self.nodeExecutable = NodeLocator.resolve(configured: options.nodePath)
     }
 
     /// The HS256 key for member JWTs, sealed in settings; made on first start.

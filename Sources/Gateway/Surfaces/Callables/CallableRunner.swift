@@ -17,7 +17,7 @@ struct CallableRunner {
         case "request": output = try await request(callable, input: input, organizationID: principal.organization.id, token: token)
         case "script":
             guard let source = callable.config["source"]?.stringValue else { throw SurfaceError(.internalServerError, "script has no source") }
-            output = try await ScriptSandbox.run(source: source, input: input,
+            output = try await ScriptSandbox.run(source: source, input: input, node: platform.nodeExecutable,
                                                  timeout: .milliseconds(callable.config["timeoutMs"]?.intValue ?? 5000))
         case "callable-pipeline": output = try await pipeline(callable, input: input, principal: principal, projectID: projectID, depth: depth)
         default:

@@ -20,9 +20,11 @@ enum ScriptSandbox {
         });
         """
 
-    static func run(source: String, input: JSONValue, timeout: Duration = .seconds(5)) async throws -> JSONValue {
-        guard let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: FileManager.default.isExecutableFile) else {
-            throw SurfaceError(.internalServerError, "script callables need Node.js (node) on the gateway's machine")
+    /// Runs `source` with `node`; 503 when the gateway has no Node.js (a missing dependency, not a fault of the callable).
+    static func run(source: String, input: JSONValue, node: String?, timeout: Duration = .seconds(5)) async throws -> JSONValue {
+        guard let node else {
+            throw SurfaceError(.serviceUnavailable,
+                               "script callables need Node.js: install it (Debian: nodejs) or start the gateway with --node PATH")
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-script-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
