@@ -55,6 +55,27 @@ struct CoverageTests {
         #expect(!report.passed, "the 418 case fails: /things?x answers 200")
     }
 
+    @Test("a status list accepts any of its codes, names them all when none matches, and credits the one answered")
+    func statusAlternatives() async throws {
+        let suite = try loadSuite(files: [
+            "list.json": thingsContract(
+                #"""
+                [{"name": "either", "expect": {"status": [202, 200]}},
+                 {"name": "neither", "request": {"path": "/things/x"}, "expect": {"status": [202, 200]}}]
+                """#)
+        ])
+        let report = try await Self.run(suite, only: "t.list")
+        #expect(report.result("list/either")?.outcome == .passed)
+        #expect(report.result("list/either")?.expectedStatus == 200, "coverage credits the status that answered")
+        let neither = try #require(report.result("list/neither"))
+        #expect(neither.outcome == .failed)
+        #expect(neither.mismatches.first?.message == "expected 202 or 200, got 404")
+        let codes = report.coverage.first?.statuses.filter { $0.passed > 0 }.map(\.code)
+        #expect(codes == [200])
+        let errors = loadErrors(files: ["list.json": thingsContract(#"[{"name": "x", "expect": {"status": []}}]"#)])
+        #expect(errors.contains { $0.description.contains("/cases/0/expect/status") }, "\(errors)")
+    }
+
     @Test("--only terms select by surface, seed, endpoint id, tag, contract and case, with * wildcards")
     func selection() throws {
         let endpoint = ManifestEndpoint(

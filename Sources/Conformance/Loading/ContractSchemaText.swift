@@ -154,11 +154,16 @@ extension BundledSchemas {
                 "present": { "type": "boolean" }
               }
             },
+            "statusCode": { "type": "integer", "minimum": 100, "maximum": 599 },
             "expect": {
               "type": "object",
               "additionalProperties": false,
               "properties": {
-                "status": { "type": "integer", "minimum": 100, "maximum": 599 },
+                "status": {
+                  "description": "The status a conforming response has; an array lists every status that conforms, the usual one first (for a choice the seed leaves open, such as 200 or 202 for work accepted to run in the background).",
+                  "type": ["integer", "array"], "minimum": 100, "maximum": 599,
+                  "items": { "$ref": "#/definitions/statusCode" }, "minItems": 1, "uniqueItems": true
+                },
                 "headers": { "type": "object", "additionalProperties": { "$ref": "#/definitions/headerRule" } },
                 "schema": {
                   "description": "A JSON Schema (draft-07) the body must satisfy (the body must be JSON). $ref may name a shared schema relative to the Contracts folder, e.g. schemas/error-plain.json.",

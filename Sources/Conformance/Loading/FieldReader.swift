@@ -54,6 +54,17 @@ struct FieldReader {
         return number
     }
 
+    /// An integer or a non-empty array of integers, as an array, if present.
+    func integers(_ key: String) throws(LoadError) -> [Int]? {
+        guard let value = members[key] else { return nil }
+        if let number = value.intValue { return [number] }
+        guard let numbers = value.arrayValue?.compactMap(\.intValue), !numbers.isEmpty,
+              numbers.count == value.arrayValue?.count else {
+            throw error(key, "must be an integer or a non-empty array of integers")
+        }
+        return numbers
+    }
+
     /// A number of seconds, if present.
     func seconds(_ key: String) throws(LoadError) -> Duration? {
         guard let value = members[key] else { return nil }

@@ -94,9 +94,11 @@ struct TemplateDecoding {
 
     /// An expectation; its schema is compiled here, so a broken one fails at load time.
     func expectation(_ reader: FieldReader) throws(LoadError) -> Expectation {
-        Expectation(
-            status: try reader.integer("status"), headers: try headerRules(reader, "headers"),
-            schema: try schema(reader, "schema"), bodySubset: reader.value("bodySubset"))
+        let statuses = try reader.integers("status")
+        return Expectation(
+            status: statuses?.first, alternativeStatuses: Array((statuses ?? []).dropFirst()),
+            headers: try headerRules(reader, "headers"), schema: try schema(reader, "schema"),
+            bodySubset: reader.value("bodySubset"))
     }
 
     /// A compiled body schema, if the member is present.

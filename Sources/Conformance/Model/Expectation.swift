@@ -28,6 +28,9 @@ public struct HeaderExpectation: Sendable, Equatable {
 public struct Expectation: Sendable {
     /// The status code, or nil for any.
     public var status: Int?
+    /// Other status codes that also conform, where the seed leaves the choice open (e.g. 200 or 202 for work
+    /// accepted to run in the background).
+    public var alternativeStatuses: [Int]
     /// Header rules, in contract order.
     public var headers: [HeaderExpectation]
     /// The draft-07 schema the JSON body must satisfy, compiled with the shared schemas.
@@ -37,12 +40,24 @@ public struct Expectation: Sendable {
 
     /// Creates an expectation.
     public init(
-        status: Int? = nil, headers: [HeaderExpectation] = [], schema: JSONSchemaValidator? = nil,
-        bodySubset: JSONValue? = nil
+        status: Int? = nil, alternativeStatuses: [Int] = [], headers: [HeaderExpectation] = [],
+        schema: JSONSchemaValidator? = nil, bodySubset: JSONValue? = nil
     ) {
         self.status = status
+        self.alternativeStatuses = alternativeStatuses
         self.headers = headers
         self.schema = schema
         self.bodySubset = bodySubset
+    }
+
+    /// Whether `code` conforms: any status when none is set, else the status or one of its alternatives.
+    public func accepts(_ code: Int) -> Bool {
+        guard let status else { return true }
+        return code == status || alternativeStatuses.contains(code)
+    }
+
+    /// The accepted statuses for messages: "202" or "202 or 200".
+    public var statusDescription: String {
+        ([status].compactMap { $0 } + alternativeStatuses).map(String.init).joined(separator: " or ")
     }
 }

@@ -46,6 +46,10 @@ extension RunEnvironment {
         result.duration = clock.now - start
         if let reason = outcome.skipReason { return .skipped(result, reason: reason) }
         result.outcome = outcome.mismatches.isEmpty ? .passed : .failed
+        if result.outcome == .passed, let answered = outcome.exchanges.last?.response?.status,
+           run.item.expect.alternativeStatuses.contains(answered) {
+            result.expectedStatus = answered
+        }
         return result
     }
 }

@@ -14,8 +14,8 @@ enum ResponseChecker {
         step: String?
     ) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        if let status = expectation.status, status != response.status {
-            return [Mismatch(.status, "expected \(status), got \(response.status)", step: step)]
+        if !expectation.accepts(response.status) {
+            return [Mismatch(.status, "expected \(expectation.statusDescription), got \(response.status)", step: step)]
         }
         mismatches += headers(response.headers, expectation.headers, context: context, step: step)
         mismatches += body(
