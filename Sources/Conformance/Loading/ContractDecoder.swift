@@ -94,7 +94,9 @@ struct ContractDecoder {
             }
             var expect: Expectation?
             if let expectReader = try step.object("expect") { expect = try decoding.expectation(expectReader) }
-            steps.append(SetupStep(id: id, request: try decoding.request(request, caseRequest: false), expect: expect))
+            let wait = step.value("until") == nil ? nil : try decoding.wait(step)
+            steps.append(SetupStep(id: id, request: try decoding.request(request, caseRequest: false), expect: expect,
+                                   wait: wait))
         }
         return steps
     }

@@ -138,7 +138,23 @@ extension BundledSchemas {
                 "id": { "$ref": "#/definitions/stepID" },
                 "description": { "type": "string" },
                 "request": { "$ref": "#/definitions/request" },
-                "expect": { "$ref": "#/definitions/expect" }
+                "expect": { "$ref": "#/definitions/expect" },
+                "until": {
+                  "description": "Makes the step a wait: the request is sent again until this holds or timeoutSeconds (default 10) pass; then expect applies.",
+                  "$ref": "#/definitions/until"
+                },
+                "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 600 },
+                "intervalMilliseconds": { "type": "integer", "minimum": 10, "maximum": 60000 }
+              }
+            },
+            "until": {
+              "type": "object",
+              "required": ["pointer", "equals"],
+              "additionalProperties": false,
+              "properties": {
+                "pointer": { "description": "A JSON Pointer into the response body, e.g. /status.", "type": "string", "pattern": "^(/.*)?$" },
+                "equals": { "description": "The value to wait for (placeholders allowed in strings)." },
+                "status": { "type": "integer", "minimum": 100, "maximum": 599 }
               }
             },
             "stepID": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" },

@@ -38,7 +38,7 @@ struct ScenarioDecoder {
         case "request":
             action = .request(try decoding.request(try required(reader, "request"), caseRequest: false))
         case "wait":
-            action = .wait(try wait(try required(reader, "wait")))
+            action = .wait(try decoding.wait(try required(reader, "wait")))
         case "journal":
             action = .journal(try journal(try required(reader, "journal")))
         case "webhook":
@@ -61,18 +61,6 @@ struct ScenarioDecoder {
             throw reader.error(nil, "must have required property '\(key)'")
         }
         return member
-    }
-
-    private func wait(_ reader: FieldReader) throws(LoadError) -> WaitSpec {
-        let until = try required(reader, "until")
-        guard let equals = until.value("equals") else { throw until.error(nil, "must have required property 'equals'") }
-        let pointer = try until.requiredString("pointer")
-        guard JSONPointer(pointer) != nil else { throw until.error("pointer", "is not a JSON Pointer") }
-        return WaitSpec(
-            request: try decoding.request(try required(reader, "request"), caseRequest: false),
-            pointer: pointer, equals: equals, status: try until.integer("status"),
-            timeout: try reader.seconds("timeoutSeconds") ?? .seconds(10),
-            interval: .milliseconds(try reader.integer("intervalMilliseconds") ?? 250))
     }
 
     private func journal(_ reader: FieldReader) throws(LoadError) -> JournalSpec {

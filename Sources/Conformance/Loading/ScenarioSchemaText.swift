@@ -46,16 +46,7 @@ extension BundledSchemas {
               "additionalProperties": false,
               "properties": {
                 "request": { "$ref": "https://switchboard.local/contracts/contract.schema.json#/definitions/request" },
-                "until": {
-                  "type": "object",
-                  "required": ["pointer", "equals"],
-                  "additionalProperties": false,
-                  "properties": {
-                    "pointer": { "description": "A JSON Pointer into the response body, e.g. /status.", "type": "string", "pattern": "^(/.*)?$" },
-                    "equals": { "description": "The value to wait for (placeholders allowed in strings)." },
-                    "status": { "type": "integer", "minimum": 100, "maximum": 599 }
-                  }
-                },
+                "until": { "$ref": "https://switchboard.local/contracts/contract.schema.json#/definitions/until" },
                 "timeoutSeconds": { "$ref": "#/definitions/timeout" },
                 "intervalMilliseconds": { "type": "integer", "minimum": 10, "maximum": 60000 }
               }

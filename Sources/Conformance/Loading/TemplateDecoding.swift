@@ -92,6 +92,20 @@ struct TemplateDecoding {
         return result
     }
 
+    /// A wait: `request` sent again until `until` holds (a scenario's wait step, or a setup step with `until`).
+    func wait(_ reader: FieldReader) throws(LoadError) -> WaitSpec {
+        guard let until = try reader.object("until") else { throw reader.error(nil, "must have required property 'until'") }
+        guard let request = try reader.object("request") else { throw reader.error(nil, "must have required property 'request'") }
+        guard let equals = until.value("equals") else { throw until.error(nil, "must have required property 'equals'") }
+        let pointer = try until.requiredString("pointer")
+        guard JSONPointer(pointer) != nil else { throw until.error("pointer", "is not a JSON Pointer") }
+        return WaitSpec(
+            request: try self.request(request, caseRequest: false),
+            pointer: pointer, equals: equals, status: try until.integer("status"),
+            timeout: try reader.seconds("timeoutSeconds") ?? .seconds(10),
+            interval: .milliseconds(try reader.integer("intervalMilliseconds") ?? 250))
+    }
+
     /// An expectation; its schema is compiled here, so a broken one fails at load time.
     func expectation(_ reader: FieldReader) throws(LoadError) -> Expectation {
         let statuses = try reader.integers("status")

@@ -29,12 +29,15 @@ public struct SetupStep: Sendable {
     public var request: RequestTemplate
     /// What its response must be for the case to go on.
     public var expect: Expectation?
+    /// Set when the step repeats its request until a condition holds (`until`), as a scenario's wait does.
+    public var wait: WaitSpec?
 
     /// Creates a setup step.
-    public init(id: String, request: RequestTemplate, expect: Expectation? = nil) {
+    public init(id: String, request: RequestTemplate, expect: Expectation? = nil, wait: WaitSpec? = nil) {
         self.id = id
         self.request = request
         self.expect = expect
+        self.wait = wait
     }
 }
 

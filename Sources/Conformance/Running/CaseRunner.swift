@@ -30,8 +30,12 @@ extension RunEnvironment {
         var outcome = StepOutcome()
         let plain = RequestBuilder(baseURL: baseURL)
         for step in run.item.setup where !outcome.stopped {
-            await perform(
-                step.request, builder: plain, expect: step.expect, context: &context, step: step.id, into: &outcome)
+            if let wait = step.wait {
+                await self.wait(wait, expect: step.expect, context: &context, step: step.id, into: &outcome)
+            } else {
+                await perform(
+                    step.request, builder: plain, expect: step.expect, context: &context, step: step.id, into: &outcome)
+            }
         }
         if !outcome.stopped {
             let builder = RequestBuilder(

@@ -9,6 +9,8 @@ struct ExecuteRequest {
     let model: String
     let credentialID: String?
     let stream: Bool
+    /// How long the provider may take (`timeout`, in milliseconds, as invoke takes it); 504 after that.
+    let timeout: Duration
 
     init(_ body: JSONObject) throws {
         let providerName = try body.requiredString("provider")
@@ -34,6 +36,7 @@ struct ExecuteRequest {
         self.credentialID = try body.optionalString("credentialId")
         self.stream = (body["stream"]?.boolValue ?? false) || (params["stream"]?.boolValue ?? false)
         if stream && normalized == "embeddings" { throw PlatformError.invalid("embeddings cannot be streamed") }
+        self.timeout = try UpstreamTimeout.parse(body, default: .seconds(120))
     }
 
     private static func check(_ params: JSONObject, operation: String) throws {

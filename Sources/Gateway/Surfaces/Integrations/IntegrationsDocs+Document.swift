@@ -25,6 +25,8 @@ extension IntegrationsDocs {
                 "provider": ["type": "string", "enum": ["openai", "huggingface"]],
                 "operation": ["type": "string", "enum": ["chat.completions", "text.generation", "embeddings"]],
                 "stream": ["type": "boolean"], "credentialId": ["type": "string"],
+                "timeout": ["type": "integer", "minimum": 100, "maximum": 120_000,
+                            "description": "Milliseconds the provider may take (default 120000); 504 after that."],
                 "params": ["type": "object", "properties": [
                     "model": ["type": "string"], "messages": ["type": "array", "items": ["type": "object"]],
                     "prompt": ["type": "string"], "input": [:], "temperature": ["type": "number", "minimum": 0, "maximum": 2],
@@ -40,7 +42,9 @@ extension IntegrationsDocs {
                 "success": ["type": "boolean"], "data": ["$ref": "#/components/schemas/NormalizedLLMResponse"],
                 "requestId": ["type": "string"], "durationMs": ["type": "number"]]],
             "InvokeRequest": ["type": "object", "required": ["operation"], "properties": [
-                "operation": ["type": "string"], "body": ["type": "object"], "timeout": ["type": "integer"],
+                "operation": ["type": "string"], "body": ["type": "object"],
+                "timeout": ["type": "integer", "minimum": 100, "maximum": 120_000,
+                            "description": "Milliseconds the provider may take (default 30000); 504 after that."],
                 "credentialId": ["type": "string"]]],
             "RegisterRequest": ["type": "object", "required": ["key", "name", "type", "operations"], "properties": [
                 "key": ["type": "string"], "name": ["type": "string"], "type": ["type": "string", "enum": ["openapi", "custom"]],

@@ -22,7 +22,7 @@ struct LLMExecutor {
         var headers: HTTPHeaders = ["Authorization": "Bearer \(key)"]
         if execute.stream { headers.add(name: "Accept", value: "text/event-stream") }
         let outbound = HTTPClientRequest(method: .post, url: url, headers: headers, body: .json(body.serializedBytes()),
-                                         timeout: .seconds(120))
+                                         timeout: execute.timeout)
         let context = UsageContext(organizationID: principal.organization.id, surface: "integrations",
                                    operation: execute.operation)
         let response: HTTPClientResponse

@@ -32,7 +32,7 @@ enum RegistryRoutes {
             let credential = try await IntegrationCredentials.secrets(
                 for: integration, credentialID: try body.optionalString("credentialId"), organization: principal.organization,
                 platform: platform)
-            let timeout = body["timeout"]?.intValue.map { Duration.milliseconds(max(100, min($0, 120_000))) } ?? .seconds(30)
+            let timeout = try UpstreamTimeout.parse(body, default: .seconds(30))
             let requestID = "req_" + SecureRandom.hexToken(bytes: 8)
             let result: OperationResult
             do {
