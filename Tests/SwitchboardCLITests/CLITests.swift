@@ -14,6 +14,7 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("serve"))
         #expect(result.stdout.contains("bench http"))
+        #expect(result.stdout.contains("bench suite"))
     }
 
     @Test("serve --help lists each flag with its environment variable")
@@ -35,6 +36,7 @@ struct CLITests {
             (["launch"], [:], "unknown command 'launch'"),
             (["bench"], [:], "unknown command 'bench'"),
             (["bench", "http", "--connections", "1", "--threads", "2"], [:], "must be at least --threads"),
+            (["bench", "suite", "--runs", "0"], [:], "--runs must be a whole number from 1 to 100"),
           ] as [([String], [String: String], String)])
     func badUsage(_ arguments: [String], _ environment: [String: String], _ message: String) async throws {
         let result = try await runSwitchboard(arguments, environment: environment)
