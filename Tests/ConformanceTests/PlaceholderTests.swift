@@ -32,6 +32,8 @@ struct PlaceholderTests {
             ("{{steps.create.headers.location}}", "/things/t1"),
             ("{{steps.create.body.ok}}", "true"),
             ("no placeholders", "no placeholders"),
+            (#"Hello \{{name}}, {{org}}"#, "Hello {{name}}, demo"),
+            (#"\{{"#, "{{"),
         ])
     func strings(_ template: String, _ expected: String) throws {
         #expect(try Placeholders.render(template, in: Self.context) == expected)

@@ -1,3 +1,4 @@
+import JSONSchema
 import Testing
 
 @testable import Conformance
@@ -95,11 +96,27 @@ struct ScenarioTests {
             provider: "slack", method: "POST", path: "/api/chat.postMessage", count: nil,
             bodySubset: ["channel": "C3"], formSubset: [], querySubset: [], timeout: .zero)
         let entries = FlowDouble.journal(provider: "slack", path: nil).arrayValue ?? []
-        let verdict = JournalFilter(spec: spec, body: spec.bodySubset).verdict(matching: [], all: entries)
+        let verdict = JournalFilter(spec: spec).verdict(matching: [], all: entries)
         let expected =
             "expected a matching call to slack POST /api/chat.postMessage; 2 call(s) did not match, "
             + #"nearest (entry 1): body at /channel: expected "C3", got "C1""#
         #expect(verdict == expected)
+    }
+
+    @Test("a journal step fills placeholders into its method, path, form and query values before it filters")
+    func journalPlaceholders() throws {
+        var context = TemplateContext(variables: ["org": "demo"])
+        context.steps["create"] = StepRecord(status: 200, headers: [:], body: ["id": "cus_9"], text: "")
+        let spec = try JournalSpec(
+            provider: "stripe", method: "POST", path: "/v1/customers/{{steps.create.body.id}}", count: 1,
+            bodySubset: nil, formSubset: [FormField("metadata[org]", "{{org}}")],
+            querySubset: [FormField("expand", "{{steps.create.body.id}}")], timeout: .zero
+        ).rendered(in: context)
+        #expect(spec.path == "/v1/customers/cus_9")
+        let entry: JSONValue = ["id": 1, "form": ["metadata[org]": "demo"], "query": "expand=cus_9"]
+        #expect(JournalFilter(spec: spec).problems(entry) == [])
+        let other: JSONValue = ["id": 2, "form": ["metadata[org]": "{{org}}"], "query": "expand=x"]
+        #expect(JournalFilter(spec: spec).problems(other).count == 2)
     }
 
     @Test("a scenario that needs the mock upstream is skipped when the profile names none")

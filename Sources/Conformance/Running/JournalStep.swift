@@ -4,21 +4,19 @@ import JSONSchema
 extension RunEnvironment {
     /// Asks the mock upstream's journal for the provider's calls until enough match or the timeout passes.
     func journal(
-        _ spec: JournalSpec, context: inout TemplateContext, step: String, into outcome: inout StepOutcome
+        _ template: JournalSpec, context: inout TemplateContext, step: String, into outcome: inout StepOutcome
     ) async {
+        let spec: JournalSpec
+        do {
+            spec = try template.rendered(in: context)
+        } catch {
+            return outcome.fail(placeholder: error, step: step)
+        }
         var query = [FormField("provider", spec.provider)]
         if let method = spec.method { query.append(FormField("method", method)) }
         if let path = spec.path { query.append(FormField("path", path)) }
         let request = RequestTemplate(method: "GET", path: "{{mockBaseURL}}/_mock/journal", query: query)
-        var body: JSONValue?
-        if let subset = spec.bodySubset {
-            do {
-                body = try Placeholders.render(subset, in: context)
-            } catch {
-                return outcome.fail(placeholder: error, step: step)
-            }
-        }
-        let wanted = JournalFilter(spec: spec, body: body)
+        let wanted = JournalFilter(spec: spec)
         let deadline = ContinuousClock.now + spec.timeout
         var scratch = context
         while true {
@@ -57,15 +55,15 @@ extension RunEnvironment {
 
 /// Which journal entries a journal step keeps, and what it says when the count is wrong.
 struct JournalFilter {
+    /// The step's spec with its placeholders filled in.
     let spec: JournalSpec
-    let body: JSONValue?
 
     func matches(_ entry: JSONValue) -> Bool { problems(entry).isEmpty }
 
     /// Why an entry is not kept.
     func problems(_ entry: JSONValue) -> [String] {
         var problems: [String] = []
-        if let body {
+        if let body = spec.bodySubset {
             let actual = entry["body"] ?? .null
             problems += JSONSubset.differences(body, in: actual, limit: 3).map {
                 "body at \($0.path.isEmpty ? "(root)" : $0.path): \($0.message)"
@@ -98,5 +96,22 @@ struct JournalFilter {
         let id = nearest["id"].map(JSONSubset.brief) ?? "?"
         return "expected a matching call to \(target); \(all.count) call(s) did not match, nearest (entry \(id)): "
             + problems(nearest).joined(separator: "; ")
+    }
+}
+
+extension JournalSpec {
+    /// The spec with placeholders filled in: method, path, body subset, form and query values.
+    func rendered(in context: TemplateContext) throws(PlaceholderError) -> JournalSpec {
+        var spec = self
+        spec.method = try method.map { text throws(PlaceholderError) in try Placeholders.render(text, in: context) }
+        spec.path = try path.map { text throws(PlaceholderError) in try Placeholders.render(text, in: context) }
+        spec.bodySubset = try bodySubset.map { value throws(PlaceholderError) in try Placeholders.render(value, in: context) }
+        spec.formSubset = try formSubset.map { field throws(PlaceholderError) in
+            FormField(field.name, try Placeholders.render(field.value, in: context))
+        }
+        spec.querySubset = try querySubset.map { field throws(PlaceholderError) in
+            FormField(field.name, try Placeholders.render(field.value, in: context))
+        }
+        return spec
     }
 }

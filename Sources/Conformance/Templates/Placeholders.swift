@@ -6,11 +6,17 @@ import JSONSchema
 /// `{{steps.<id>.headers.<name>}}`, and the generators `{{$uuid}}` and `{{$random}}`.
 public enum Placeholders {
     /// The text with every placeholder replaced by its value (JSON other than strings is serialized).
+    /// `\{{` stands for a literal `{{` (Handlebars' escape; written `"\\{{"` inside a JSON string).
     public static func render(_ text: String, in context: TemplateContext) throws(PlaceholderError) -> String {
         guard text.contains("{{") else { return text }
         var output = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
+            if open.lowerBound > rest.startIndex, rest[rest.index(before: open.lowerBound)] == "\\" {
+                output += rest[..<rest.index(before: open.lowerBound)] + "{{"
+                rest = rest[open.upperBound...]
+                continue
+            }
             output += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 throw PlaceholderError(
