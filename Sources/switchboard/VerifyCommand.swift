@@ -36,7 +36,14 @@ enum VerifyCommand: Subcommand {
     static let timeout = OptionSpec(
         name: "timeout", valueName: "SECONDS", environmentVariable: nil,
         help: "Total time one request may take. Default 15.")
-    static let options = [baseURL, profile, contracts, scenarios, only, junit, json, html, concurrency, timeout]
+    static let callbackHost = OptionSpec(
+        name: "callback-host", valueName: "HOST", environmentVariable: "SWITCHBOARD_CALLBACK_HOST",
+        help: "This machine's address as the implementation reaches it, for scenarios' webhooks ({{webhookURL}}); the receiver then listens on every interface. Default 127.0.0.1.")
+    static let callbackPort = OptionSpec(
+        name: "callback-port", valueName: "PORT", environmentVariable: "SWITCHBOARD_CALLBACK_PORT",
+        help: "The webhook receiver's port (e.g. one a firewall lets in). Default: a free one.")
+    static let options = [baseURL, profile, contracts, scenarios, only, junit, json, html, concurrency, timeout,
+                          callbackHost, callbackPort]
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
@@ -56,7 +63,8 @@ enum VerifyCommand: Subcommand {
             selection: Selection(arguments.value(only)),
             concurrency: try arguments.integer(concurrency, default: 8, in: 1...256),
             requestTimeout: .seconds(try arguments.integer(timeout, default: 15, in: 1...3600)),
-            baseURL: arguments.value(baseURL))
+            baseURL: arguments.value(baseURL),
+            callback: try callbackAddress(arguments))
         let live = isatty(STDERR_FILENO) == 1
         let report = try await ConformanceRunner(suite: suite, profile: loadedProfile, options: options).run {
             progress in
@@ -82,5 +90,17 @@ enum VerifyCommand: Subcommand {
         } catch {
             throw UsageError("cannot write \(path): \(error.localizedDescription)")
         }
+    }
+
+    /// The receiver's address from `--callback-host` and `--callback-port`.
+    static func callbackAddress(_ arguments: CommandLineArguments) throws -> CallbackAddress {
+        let port = try arguments.integer(callbackPort, default: 0, in: 0...65_535)
+        guard let host = arguments.value(callbackHost) else {
+            return CallbackAddress(advertisedHost: "127.0.0.1", listenHost: "127.0.0.1", port: port)
+        }
+        guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else {
+            throw UsageError("--callback-host must be a host name or IP address, not '\(host)'")
+        }
+        return CallbackAddress(advertisedHost: host, port: port)
     }
 }

@@ -36,12 +36,13 @@ struct ScenarioTests {
         """#
     }
 
-    static func run(_ scenario: String, fault: FlowDouble.Fault = .none, mock: Bool = true) async throws -> CaseResult {
+    static func run(_ scenario: String, fault: FlowDouble.Fault = .none, mock: Bool = true,
+                    callback: CallbackAddress = CallbackAddress()) async throws -> CaseResult {
         let suite = try loadSuite(files: [:], manifest: manifest, scenarios: ["flow.json": scenario])
         let double = FlowDouble(fault: fault)
         let server = try TestServer { request in try await double.respond(request) }
         let profile = Profile(baseURL: server.baseURL, mockBaseURL: mock ? server.baseURL : nil)
-        let report = try await ConformanceRunner(suite: suite, profile: profile).run()
+        let report = try await ConformanceRunner(suite: suite, profile: profile, options: RunnerOptions(callback: callback)).run()
         await server.stop()
         return try #require(report.results.first)
     }
@@ -51,6 +52,14 @@ struct ScenarioTests {
         let result = try await Self.run(Self.flow())
         #expect(result.outcome == .passed, "\(result.mismatches)")
         #expect(result.exchanges.map(\.step) == ["create", "poll", "notify", "reset", "slack", "stripe", "echo"])
+    }
+
+    @Test("with a callback host, the receiver listens on every interface and webhookURL names that host")
+    func callbackHost() async throws {
+        let result = try await Self.run(Self.flow(), callback: CallbackAddress(advertisedHost: "localhost"))
+        #expect(result.outcome == .passed, "\(result.mismatches)")
+        let notify = try #require(result.exchanges.first { $0.step == "notify" })
+        #expect(notify.request.body?.contains("http://localhost:") == true, "\(notify.request.body ?? "")")
     }
 
     @Test("a wait that never sees its value fails with what it saw")

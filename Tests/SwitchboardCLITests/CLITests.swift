@@ -37,6 +37,7 @@ struct CLITests {
             (["bench"], [:], "unknown command 'bench'"),
             (["bench", "http", "--connections", "1", "--threads", "2"], [:], "must be at least --threads"),
             (["bench", "suite", "--runs", "0"], [:], "--runs must be a whole number from 1 to 100"),
+            (["verify", "--base-url", "http://127.0.0.1:9", "--callback-host", "a b"], [:], "--callback-host must be a host name"),
           ] as [([String], [String: String], String)])
     func badUsage(_ arguments: [String], _ environment: [String: String], _ message: String) async throws {
         let result = try await runSwitchboard(arguments, environment: environment)

@@ -11,16 +11,19 @@ public struct RunnerOptions: Sendable {
     public var requestTimeout: Duration
     /// Overrides the profile's `baseURL`.
     public var baseURL: String?
+    /// Where scenarios' webhook receiver listens and what address `{{webhookURL}}` gives the implementation.
+    public var callback: CallbackAddress
 
     /// Creates options.
     public init(
         selection: Selection = .all, concurrency: Int = 8, requestTimeout: Duration = .seconds(15),
-        baseURL: String? = nil
+        baseURL: String? = nil, callback: CallbackAddress = CallbackAddress()
     ) {
         self.selection = selection
         self.concurrency = max(1, concurrency)
         self.requestTimeout = requestTimeout
         self.baseURL = baseURL
+        self.callback = callback
     }
 }
 
@@ -70,7 +73,7 @@ public struct ConformanceRunner: Sendable {
         var receiver: WebhookReceiver?
         if plan.items.contains(where: \.isScenario) {
             do {
-                receiver = try WebhookReceiver()
+                receiver = try WebhookReceiver(address: options.callback)
             } catch {
                 throw RunnerError(description: "cannot start the webhook receiver: \(error)")
             }

@@ -11,18 +11,21 @@ struct WebhookDelivery: Sendable {
     var body: [UInt8]
 }
 
-/// An HTTP server on 127.0.0.1 (port chosen by the system) that records every request to
-/// `/hooks/<token>` and answers 200, so scenarios can check the webhooks an implementation sends.
+/// An HTTP server (on 127.0.0.1 and a port the system picks, unless told otherwise) that records every request
+/// to `/hooks/<token>` and answers 200, so scenarios can check the webhooks an implementation sends.
 final class WebhookReceiver: Sendable {
     /// Bodies larger than this are refused.
     static let bodyLimit = 4 * 1024 * 1024
     private let server: HTTPServer
     private let store: DeliveryStore
+    private let address: CallbackAddress
 
     /// Starts the receiver.
-    init(host: String = "127.0.0.1") throws {
+    init(address: CallbackAddress = CallbackAddress()) throws {
         let store = DeliveryStore()
-        let configuration = HTTPServerConfiguration(host: host, port: 0, loopCount: 1, log: { _ in })
+        self.address = address
+        let configuration = HTTPServerConfiguration(host: address.listenHost, port: address.port, loopCount: 1,
+                                                    log: { _ in })
         server = HTTPServer(
             configuration: configuration,
             responder: ClosureResponder { request in
@@ -40,7 +43,10 @@ final class WebhookReceiver: Sendable {
     }
 
     /// The address deliveries for `token` go to.
-    func url(for token: String) -> String { server.baseURL + "/hooks/" + token }
+    func url(for token: String) -> String {
+        let host = address.advertisedHost.contains(":") ? "[\(address.advertisedHost)]" : address.advertisedHost
+        return "http://\(host):\(server.port ?? address.port)/hooks/" + token
+    }
 
     /// What arrived for `token`, oldest first.
     func deliveries(for token: String) -> [WebhookDelivery] { store.deliveries(for: token) }
