@@ -84,9 +84,9 @@ struct CLITests {
         defer { watchdog.cancel() }
         let firstLine = try await onThread { server.readLine() ?? "" }
         let url = try #require(firstLine.split(separator: " ").first { $0.hasPrefix("http://") })
-        let (data, response) = try await httpGet("\(url)/healthz")
-        #expect(response == 200)
-        #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok"}"#)
+        let health = try await onThread { try rawRequest("\(url)/healthz") }
+        #expect(health.status == 200)
+        #expect(health.text == #"{"status":"ok"}"#)
         #expect(FileManager.default.fileExists(atPath: database))
         server.signal(SIGTERM)
         let status = try await onThread { server.wait() }
@@ -131,39 +131,4 @@ func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
     try await withCheckedThrowingContinuation { continuation in
         Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
-}
-
-/// A GET over a plain blocking socket, on its own thread (the client module is tested on its own).
-func httpGet(_ url: String) async throws -> (Data, Int) {
-    try await onThread { try blockingGet(url) }
-}
-
-func blockingGet(_ url: String) throws -> (Data, Int) {
-    let parts = url.replacingOccurrences(of: "http://", with: "").split(separator: "/", maxSplits: 1)
-    let hostPort = parts[0].split(separator: ":")
-    let port = UInt16(hostPort[1]) ?? 80
-    let path = "/" + (parts.count > 1 ? String(parts[1]) : "")
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
-    let request = Array("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8)
-    _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-    var all: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        if count <= 0 { break }
-        all += buffer[0..<count]
-    }
-    let text = String(decoding: all, as: UTF8.self)
-    let head = text.components(separatedBy: "\r\n\r\n")
-    let status = Int(head[0].split(separator: " ")[1]) ?? 0
-    return (Data(head.dropFirst().joined(separator: "\r\n\r\n").utf8), status)
 }

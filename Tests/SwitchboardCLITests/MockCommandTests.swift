@@ -1,0 +1,116 @@
+import ChildProcess
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `switchboard mock` and `switchboard record` as separate processes, driven over real sockets.
+@Suite("switchboard mock and record")
+struct MockCommandTests {
+    static let openAIKey = ("Authorization", "Bearer sk-cli-test-0123456789")
+
+    @Test("mock serves every provider under its prefix, journals the calls, and stops on SIGTERM")
+    func mockServes() async throws {
+        let mock = try await MockProcess.start(["--recordings", repositoryRoot().appendingPathComponent("Recordings").path])
+        let models = try await onThread { try rawRequest("\(mock.baseURL)/openai/v1/models", headers: [Self.openAIKey]) }
+        #expect(models.status == 200)
+        #expect(models.text.contains(#""object":"list""#))
+        let refused = try await onThread { try rawRequest("\(mock.baseURL)/openai/v1/models") }
+        #expect(refused.status == 401, "no key, as OpenAI answers")
+        let journal = try await onThread { try rawRequest("\(mock.baseURL)/_mock/journal?provider=openai") }
+        #expect(journal.text.contains("/v1/models"))
+        #expect(try await mock.stop() == 0)
+    }
+
+    @Test("mock replays a 100 MiB body while its resident memory grows by less than 16 MiB")
+    func flatMemory() async throws {
+        let mock = try await MockProcess.start(["--recordings", repositoryRoot().appendingPathComponent("Recordings").path,
+                                                "--loops", "1"])
+        let url = "\(mock.baseURL)/elevenlabs/v1/text-to-speech/JBFqnCBsd6RMkjVDRZzb/stream"
+        let headers = [("xi-api-key", "k"), ("X-Mock-Recording", "elevenlabs.tts.stream.large"),
+                       ("Content-Type", "application/json")]
+        let body = Array(#"{"text":"long"}"#.utf8)
+        _ = try await onThread { try rawRequest("\(mock.baseURL)/openai/v1/models", headers: [Self.openAIKey]) }
+        let before = try #require(residentBytes(of: mock.child.pid))
+        let pid = mock.child.pid
+        let (response, peak) = try await onThread {
+            var peak = before
+            var sampled = 0
+            let response = try rawRequest(url, method: "POST", headers: headers, body: body, keepBody: false) { length in
+                if length - sampled >= 1 << 20 {
+                    sampled = length
+                    peak = max(peak, residentBytes(of: pid) ?? 0)
+                }
+            }
+            return (response, peak)
+        }
+        #expect(response.status == 200)
+        #expect(response.length == 104_857_600)
+        #expect(peak - before < 16 << 20, "the mock's RSS grew by \((peak - before) >> 20) MiB")
+        #expect(try await mock.stop() == 0)
+    }
+
+    @Test("record proxies to a provider, redacts the key, and the file replays identically under mock with another key")
+    func recordThenReplay() async throws {
+        let provider = try await MockProcess.start(["--recordings", repositoryRoot().appendingPathComponent("Recordings").path])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-record-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let recorder = try await MockProcess.start(
+            ["--provider", "openai", "--target", "\(provider.baseURL)/openai", "--out", directory.path, "--port", "0"],
+            command: "record")
+        let live = try await onThread { try rawRequest("\(recorder.baseURL)/v1/models", headers: [Self.openAIKey]) }
+        #expect(live.status == 200)
+        #expect(try await recorder.stop() == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1)
+        let written = try String(contentsOf: directory.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(!written.contains("sk-cli-test-0123456789"), "the key is redacted")
+        let replay = try await MockProcess.start(["--recordings", directory.path])
+        let replayed = try await onThread {
+            try rawRequest("\(replay.baseURL)/openai/v1/models", headers: [("Authorization", "Bearer sk-cli-another-key-42")])
+        }
+        #expect(replayed.status == 200)
+        #expect(replayed.text == live.text)
+        #expect(try await replay.stop() == 0)
+        #expect(try await provider.stop() == 0)
+    }
+}
+
+/// A `switchboard mock` (or `record`) process on a free port; its first line of output names its address.
+struct MockProcess {
+    let child: Child
+    let baseURL: String
+
+    static func start(_ arguments: [String], command: String = "mock") async throws -> MockProcess {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SWITCHBOARD_") }
+        environment["SWITCHBOARD_MOCK_SPEED"] = "0"
+        let extra = command == "mock" ? ["--port", "0"] : []
+        let child = try ChildProcess.spawn(try switchboardBinary().path, [command] + extra + arguments, environment: environment)
+        let watchdog = DispatchWorkItem { child.signal(SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        let firstLine = try await onThread { child.readLine() ?? "" }
+        // mock: "Mock upstream listening on URL …"; record: "Recording P from TARGET into DIR/ through URL …".
+        let words = firstLine.split(separator: " ")
+        let after = words.firstIndex(of: "through").map { words.index(after: $0) } ?? words.startIndex
+        guard let url = words[after...].first(where: { $0.hasPrefix("http://") }) else {
+            child.signal(SIGKILL)
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no address in '\(firstLine)'"])
+        }
+        return MockProcess(child: child, baseURL: String(url))
+    }
+
+    /// SIGTERM, then the exit status.
+    func stop() async throws -> Int32 {
+        child.signal(SIGTERM)
+        return try await onThread { child.wait() }
+    }
+}
+
+/// A process's resident set size in bytes, from `/proc/<pid>/status`.
+func residentBytes(of pid: pid_t) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+    return kilobytes * 1024
+}
