@@ -6,6 +6,7 @@ import Gateway
 import HTTPCore
 import HTTPServer
 import JSONSchema
+import Store
 
 /// A gateway on a free loopback port over a real SQLite file in a temporary directory, with demo credentials.
 struct TestGateway {
@@ -17,6 +18,11 @@ struct TestGateway {
     let workers: [Task<Void, Never>]
 
     var databasePath: String { directory.appendingPathComponent("gateway.sqlite").path }
+
+    /// The gateway's SQLite file opened directly, for tests that check what the SQLite repositories stored.
+    func sqlite() throws -> Database {
+        try Database(.file(databasePath), migrations: GatewaySchema.migrations)
+    }
     var baseURL: String { server.baseURL }
 
     /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform.
