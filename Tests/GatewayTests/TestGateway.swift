@@ -25,9 +25,11 @@ struct TestGateway {
     }
     var baseURL: String { server.baseURL }
 
-    /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform.
+    /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform, `repositories` lets it put
+    /// other implementations in place of SQLite ones.
     static func start(
         rateLimit: Int = 100, upstreams: UpstreamDirectory = UpstreamDirectory(),
+        repositories replace: (inout Repositories) -> Void = { _ in },
         extraRoutes: (inout RouterBuilder, Platform) -> Void = { _, _ in }
     ) async throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-gw-\(UUID().uuidString)")
@@ -35,7 +37,9 @@ struct TestGateway {
         var options = Platform.Options(databasePath: directory.appendingPathComponent("gateway.sqlite").path,
                                        defaultRateLimit: rateLimit, upstreams: upstreams)
         options.outboxPollInterval = .milliseconds(20)
-        let platform = try await Platform.open(options)
+        var repositories = try SQLiteRepositories.open(path: options.databasePath)
+        replace(&repositories)
+        let platform = try await Platform.open(repositories: repositories, options: options)
         let workers = try await GatewayApp.startWorkers(platform: platform)
         let credentials = try await DemoBootstrap.credentials(platform)
         let lines = LogLines()
