@@ -9,8 +9,9 @@ public enum GatewayApp {
     public static func startWorkers(platform: Platform) async throws -> [Task<Void, Never>] {
         try await platform.outbox.start()
         try await WorkflowEngine(platform: platform, events: WebhookEvents(platform: platform)).recover()
-        let catalog = ProxyCatalog(database: platform.database)
-        let watcher = ProxyJobWatcher(platform: platform, catalog: catalog, jobs: ProxyJobs(database: platform.database),
+        let catalog = ProxyCatalog(repository: platform.repositories.proxyCatalog)
+        let watcher = ProxyJobWatcher(platform: platform, catalog: catalog,
+                                      jobs: ProxyJobs(repository: platform.repositories.proxyJobs),
                                       interval: platform.outbox.pollInterval * 5)
         return [Task { await watcher.run() }]
     }
@@ -20,7 +21,7 @@ public enum GatewayApp {
         var router = RouterBuilder()
         router.get("/healthz") { _ in .json(#"{"status":"ok"}"#) }
         AdminRoutes.register(on: &router, platform: platform)
-        let catalog = ProxyCatalog(database: platform.database)
+        let catalog = ProxyCatalog(repository: platform.repositories.proxyCatalog)
         AIProxyRoutes.register(on: &router, platform: platform, catalog: catalog, log: log)
         AdminProxyRoutes.register(on: &router, platform: platform, catalog: catalog)
         IntegrationsRoutes.register(on: &router, platform: platform, startedAt: Date(), log: log)

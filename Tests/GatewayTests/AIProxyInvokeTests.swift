@@ -155,7 +155,7 @@ struct AIProxyInvokeTests {
         let polled = try await invoke(gateway, "heygen", "video-status", #"{"query":{"video_id":"vid_123"}}"#)
         #expect(polled.json["data"]?["status"] == "completed")
         #expect(polled.headers["x-switchboard-job-id"] == jobID)
-        let row = try await gateway.platform.database.read { connection in
+        let row = try await gateway.sqlite().read { connection in
             try connection.queryOne("SELECT status, upstream_id FROM upstream_jobs WHERE id = ?", [.text(jobID)])
         }
         #expect(try row?.string("status") == "completed")

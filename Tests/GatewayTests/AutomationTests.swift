@@ -190,13 +190,15 @@ struct AutomationTests {
     @Test("an execution left running by a stopped gateway shows as failed after restart")
     func restart() async throws {
         let gateway = try await TestGateway.start()
-        try await gateway.platform.database.write { connection in
+        try await gateway.sqlite().write { connection in
             try connection.execute("INSERT INTO executions (id, org_id, workflow_id, status, input, started_at) VALUES ('exec_x', ?, 'wf_x', 'running', '{}', '2026-01-01T00:00:00.000Z')",
                                    [.text(gateway.credentials.organization.id)])
         }
         let reopened = try await Platform.open(Platform.Options(databasePath: gateway.databasePath))
         let workers = try await GatewayApp.startWorkers(platform: reopened)
-        let status = try await reopened.database.read { try $0.queryOne("SELECT status, error FROM executions WHERE id = 'exec_x'") }
+        let status = try await gateway.sqlite().read {
+            try $0.queryOne("SELECT status, error FROM executions WHERE id = 'exec_x'")
+        }
         #expect(try status?.string("status") == "failed")
         #expect(try status?.string("error")?.contains("interrupted") == true)
         workers.forEach { $0.cancel() }

@@ -68,7 +68,7 @@ struct OutboxTests {
         let receiver = try Self.receiver([])
         let pending = try await gateway.platform.outbox.enqueue(message("\(receiver.baseURL)/a"))
         let midSend = try await gateway.platform.outbox.enqueue(message("\(receiver.baseURL)/b"))
-        try await gateway.platform.database.write { connection in
+        try await gateway.sqlite().write { connection in
             try connection.execute("UPDATE outbox SET status = 'sending' WHERE id = ?", [.text(midSend)])
         }
         var options = Platform.Options(databasePath: gateway.databasePath)

@@ -6,6 +6,7 @@ import Gateway
 import HTTPCore
 import HTTPServer
 import JSONSchema
+import Store
 
 /// A gateway on a free loopback port over a real SQLite file in a temporary directory, with demo credentials.
 struct TestGateway {
@@ -17,11 +18,18 @@ struct TestGateway {
     let workers: [Task<Void, Never>]
 
     var databasePath: String { directory.appendingPathComponent("gateway.sqlite").path }
+
+    /// The gateway's SQLite file opened directly, for tests that check what the SQLite repositories stored.
+    func sqlite() throws -> Database {
+        try Database(.file(databasePath), migrations: GatewaySchema.migrations)
+    }
     var baseURL: String { server.baseURL }
 
-    /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform.
+    /// Starts a gateway; `extraRoutes` lets a test add routes guarded by the platform, `repositories` lets it put
+    /// other implementations in place of SQLite ones.
     static func start(
         rateLimit: Int = 100, upstreams: UpstreamDirectory = UpstreamDirectory(), nodePath: String? = nil,
+        repositories replace: (inout Repositories) -> Void = { _ in },
         extraRoutes: (inout RouterBuilder, Platform) -> Void = { _, _ in }
     ) async throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-gw-\(UUID().uuidString)")
@@ -30,7 +38,9 @@ struct TestGateway {
                                        defaultRateLimit: rateLimit, upstreams: upstreams)
         options.outboxPollInterval = .milliseconds(20)
         options.nodePath = nodePath
-        let platform = try await Platform.open(options)
+        var repositories = try SQLiteRepositories.open(path: options.databasePath)
+        replace(&repositories)
+        let platform = try await Platform.open(repositories: repositories, options: options)
         let workers = try await GatewayApp.startWorkers(platform: platform)
         let credentials = try await DemoBootstrap.credentials(platform)
         let lines = LogLines()

@@ -37,7 +37,7 @@ struct VaultTests {
                                       headers: gateway.admin, body: #"{"key":"\#(Self.secret)"}"#)
         let keySecret = gateway.credentials.apiKey.secret
         let exportPath = gateway.directory.appendingPathComponent("export.sqlite").path
-        _ = try await gateway.platform.database.export(to: exportPath)
+        _ = try await gateway.platform.repositories.storage.export(to: exportPath)
         var files = [exportPath]
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: gateway.databasePath + suffix) {
             files.append(gateway.databasePath + suffix)
@@ -67,7 +67,7 @@ struct VaultTests {
         #expect(after["keys"]?.objectValue?.count == 1)
         let reopened = try await Platform.open(Platform.Options(databasePath: gateway.databasePath, masterKey: .file(keyFile)))
         #expect(try await reopened.credentials.secrets(id: summary.id, organizationID: orgID)?["key"]?.stringValue == Self.secret)
-        let envelope = try await reopened.database.read { connection in
+        let envelope = try await gateway.sqlite().read { connection in
             try connection.queryOne("SELECT sealed_data FROM credentials WHERE id = ?", [.text(summary.id)])?.string("sealed_data")
         }
         #expect(envelope?.hasPrefix("sb1:\(after["current"]?.stringValue ?? "?"):") == true)

@@ -5,7 +5,8 @@ import Store
 
 /// The services every surface shares: one store, one identity model, one vault, one rate limiter.
 public final class Platform: Sendable {
-    public let database: Database
+    /// Every persistent store, behind its protocol.
+    public let repositories: Repositories
     public let identity: any IdentityStore
     public let vault: Vault
     public let credentials: CredentialStore
@@ -49,31 +50,35 @@ public final class Platform: Sendable {
         }
     }
 
-    /// Opens (and migrates) the database, loads the master key, and prepares the JWT signing key.
+    /// Opens the store (the one place that picks the repositories: SQLite at `databasePath`, migrated), loads the
+    /// master key, and prepares the JWT signing key.
     public static func open(_ options: Options) async throws -> Platform {
-        let database = try Database(Database.Location(path: options.databasePath),
-                                    migrations: GatewaySchema.migrations + options.migrations)
-        let keyring = try options.masterKey.loadKeyring()
-        let vault = Vault(database: database, keyring: keyring)
-        let identity = SQLiteIdentityStore(database: database)
-        let signingKey = try await loadSigningKey(identity: identity, vault: vault)
-        return Platform(database: database, identity: identity, vault: vault, signingKey: signingKey, options: options)
+        let repositories = try SQLiteRepositories.open(path: options.databasePath, migrations: options.migrations)
+        return try await open(repositories: repositories, options: options)
     }
 
-    init(database: Database, identity: any IdentityStore, vault: Vault, signingKey: [UInt8], options: Options) {
-        self.database = database
-        self.identity = identity
+    /// Opens the platform over the given repositories (`options.databasePath` and `migrations` are not used).
+    public static func open(repositories: Repositories, options: Options) async throws -> Platform {
+        let keyring = try options.masterKey.loadKeyring()
+        let vault = Vault(keyring: keyring, sealedValues: repositories.sealedValues)
+        let signingKey = try await loadSigningKey(identity: repositories.identity, vault: vault)
+        return Platform(repositories: repositories, vault: vault, signingKey: signingKey, options: options)
+    }
+
+    init(repositories: Repositories, vault: Vault, signingKey: [UInt8], options: Options) {
+        self.repositories = repositories
+        self.identity = repositories.identity
         self.vault = vault
-        self.credentials = CredentialStore(database: database, vault: vault)
+        self.credentials = CredentialStore(repository: repositories.credentials, vault: vault)
         self.tokens = TokenIssuer(key: signingKey)
         self.authenticator = Authenticator(identity: identity, tokens: tokens)
         self.limiter = RateLimiter(defaultLimit: options.defaultRateLimit)
-        self.audit = AuditLog(database: database)
-        self.usage = UsageMeter(database: database)
+        self.audit = AuditLog(repository: repositories.audit)
+        self.usage = UsageMeter(repository: repositories.usage)
         self.breakers = CircuitBreakers(settings: options.breakerSettings)
         let http = HTTPClient()
         self.upstream = UpstreamClient(http: http, directory: options.upstreams, breakers: breakers, usage: usage)
-        self.outbox = Outbox(database: database, http: http, pollInterval: options.outboxPollInterval)
+        self.outbox = Outbox(repository: repositories.outbox, http: http, pollInterval: options.outboxPollInterval)
         self.nodeExecutable = NodeLocator.resolve(configured: options.nodePath)
     }
 

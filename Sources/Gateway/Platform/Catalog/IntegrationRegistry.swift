@@ -1,22 +1,17 @@
 import JSONSchema
-import Store
 
 /// Built-in integrations plus those an organization registered (seed 001, `/register`), each stored as its
 /// definition JSON and visible only to that organization.
 public final class IntegrationRegistry: Sendable {
-    let database: Database
+    let repository: any IntegrationRepository
 
-    public init(database: Database) {
-        self.database = database
+    public init(repository: any IntegrationRepository) {
+        self.repository = repository
     }
 
     /// Every integration the organization can use.
     public func integrations(organizationID: String) async throws -> [Integration] {
-        let rows: [Row] = try await database.read { connection in
-            try connection.query("SELECT definition FROM registered_integrations WHERE org_id = ? ORDER BY created_at",
-                                 [.text(organizationID)])
-        }
-        let registered = try rows.map { try IntegrationDefinition.parse(JSONValue(parsing: try $0.require("definition", as: String.self))) }
+        let registered = try await repository.definitions(organizationID: organizationID).map(IntegrationDefinition.parse)
         return BuiltinIntegrations.all + registered
     }
 
@@ -32,12 +27,8 @@ public final class IntegrationRegistry: Sendable {
             throw PlatformError.conflict("'\(integration.key)' is a built-in integration")
         }
         do {
-            try await database.write { connection in
-                try connection.execute(
-                    "INSERT INTO registered_integrations (org_id, key, definition, created_at) VALUES (?, ?, ?, ?)",
-                    [.text(organizationID), .text(integration.key), .text(definition.serialized()), .text(Timestamp.now())])
-            }
-        } catch let error as StoreError where error.isUniqueViolation {
+            try await repository.insert(definition, key: integration.key, organizationID: organizationID, at: Timestamp.now())
+        } catch is DuplicateRecord {
             throw PlatformError.conflict("an integration with key '\(integration.key)' is already registered")
         }
         return integration

@@ -43,6 +43,20 @@ public struct OutboxRecord: Sendable, Equatable {
     public var createdAt: String
     public var deliveredAt: String?
 
+    public init(id: String, kind: String, subject: String?, url: String, status: String, attempts: Int,
+                lastStatus: Int?, lastError: String?, createdAt: String, deliveredAt: String?) {
+        self.id = id
+        self.kind = kind
+        self.subject = subject
+        self.url = url
+        self.status = status
+        self.attempts = attempts
+        self.lastStatus = lastStatus
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.deliveredAt = deliveredAt
+    }
+
     /// The record as JSON for delivery logs.
     public var json: JSONValue {
         ["id": .string(id), "event": .string(kind), "url": .string(url), "status": .string(status),

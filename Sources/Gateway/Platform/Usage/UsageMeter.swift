@@ -1,6 +1,5 @@
 import Foundation
 import JSONSchema
-import Store
 
 /// One metered upstream call.
 public struct UsageEvent: Sendable {
@@ -30,71 +29,48 @@ public struct UsageEvent: Sendable {
 
 /// Records every upstream call per organization and summarizes them (seed 001's `/usage`).
 public final class UsageMeter: Sendable {
-    let database: Database
+    let repository: any UsageRepository
 
-    public init(database: Database) {
-        self.database = database
+    public init(repository: any UsageRepository) {
+        self.repository = repository
     }
 
     /// Appends an event.
     public func record(_ event: UsageEvent) async throws {
-        try await database.write { connection in
-            try connection.execute("""
-                INSERT INTO usage_events (at, org_id, surface, provider, operation, status, latency_ms, prompt_tokens,
-                                          completion_tokens, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(Timestamp.now()), .text(event.organizationID), .text(event.surface), .text(event.provider),
-                      .text(event.operation), .integer(Int64(event.status)), .integer(Int64(event.latencyMilliseconds)),
-                      .integer(Int64(event.promptTokens)), .integer(Int64(event.completionTokens)), SQLValue(event.error)])
-        }
+        try await repository.append(event, at: Timestamp.now())
     }
 
     /// Adds the tokens a provider reported (known only once its body was read) to the organization's latest
     /// event for that provider and operation.
     public func addTokens(organizationID: String, provider: String, operation: String, prompt: Int, completion: Int) async throws {
-        try await database.write { connection in
-            try connection.execute("""
-                UPDATE usage_events SET prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?
-                WHERE id = (SELECT MAX(id) FROM usage_events WHERE org_id = ? AND provider = ? AND operation = ?)
-                """, [.integer(Int64(prompt)), .integer(Int64(completion)), .text(organizationID), .text(provider), .text(operation)])
-        }
+        try await repository.addTokens(organizationID: organizationID, provider: provider, operation: operation,
+                                       prompt: prompt, completion: completion)
     }
 
     /// Totals and per provider/operation breakdown for an organization between two ISO-8601 times.
     public func summary(organizationID: String, from: String, to: String) async throws -> JSONValue {
-        try await database.read { connection in
-            let bindings: Bindings = [.text(organizationID), .text(from), .text(to)]
-            let filter = "WHERE org_id = ? AND at >= ? AND at <= ?"
-            let columns = """
-                COUNT(*) AS requests, SUM(CASE WHEN status >= 400 OR error IS NOT NULL THEN 1 ELSE 0 END) AS errors,
-                COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens,
-                COALESCE(AVG(latency_ms), 0) AS avg_latency, COALESCE(MAX(latency_ms), 0) AS max_latency
-                """
-            let total = try connection.queryOne("SELECT \(columns) FROM usage_events \(filter)", bindings)
-            let groups = try connection.query(
-                "SELECT provider, operation, \(columns) FROM usage_events \(filter) GROUP BY provider, operation ORDER BY provider, operation",
-                bindings)
-            var result = try Self.totals(total)
-            result["from"] = .string(from)
-            result["to"] = .string(to)
-            result["byProvider"] = .array(try groups.map { row in
-                var item = try Self.totals(row)
-                item["provider"] = .string(try row.require("provider"))
-                item["operation"] = .string(try row.require("operation"))
-                return .object(item)
-            })
-            return .object(result)
-        }
+        let report = try await repository.report(organizationID: organizationID, from: from, to: to)
+        var result = Self.totals(report.total)
+        result["from"] = .string(from)
+        result["to"] = .string(to)
+        result["byProvider"] = .array(report.byOperation.map { usage in
+            var item = Self.totals(usage.totals)
+            item["provider"] = .string(usage.provider)
+            item["operation"] = .string(usage.operation)
+            return .object(item)
+        })
+        return .object(result)
     }
 
-    private static func totals(_ row: Row?) throws -> JSONObject {
-        let prompt = try row?.int("prompt_tokens") ?? 0, completion = try row?.int("completion_tokens") ?? 0
+    private static func totals(_ totals: UsageTotals) -> JSONObject {
+        let prompt = totals.promptTokens, completion = totals.completionTokens
         return [
-            "requests": .number(JSONNumber(try row?.int("requests") ?? 0)),
-            "errors": .number(JSONNumber(try row?.int("errors") ?? 0)),
+            "requests": .number(JSONNumber(totals.requests)),
+            "errors": .number(JSONNumber(totals.errors)),
             "tokens": ["prompt": .number(JSONNumber(prompt)), "completion": .number(JSONNumber(completion)),
                        "total": .number(JSONNumber(prompt + completion))],
-            "latencyMs": ["average": .number(JSONNumber((try row?.double("avg_latency") ?? 0).rounded())),
-                          "max": .number(JSONNumber(try row?.int("max_latency") ?? 0))],
+            "latencyMs": ["average": .number(JSONNumber(totals.averageLatencyMilliseconds.rounded())),
+                          "max": .number(JSONNumber(totals.maxLatencyMilliseconds))],
         ]
     }
 }

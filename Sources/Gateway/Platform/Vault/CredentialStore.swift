@@ -1,6 +1,5 @@
 import Crypto
 import JSONSchema
-import Store
 
 /// A credential as lists and gets return it: everything but the secret data (only its field names).
 public struct CredentialSummary: Sendable, Equatable {
@@ -24,13 +23,14 @@ public enum CredentialScope: String, Sendable {
     case tenant, service, platform
 }
 
-/// Sealed credentials in the `credentials` table; secrets only leave through `secrets(…)` for upstream calls.
+/// Sealed credentials: the vault seals on the way in, the repository keeps envelopes; secrets only leave through
+/// `secrets(…)` for upstream calls.
 public final class CredentialStore: Sendable {
-    let database: Database
+    let repository: any CredentialRepository
     let vault: Vault
 
-    public init(database: Database, vault: Vault) {
-        self.database = database
+    public init(repository: any CredentialRepository, vault: Vault) {
+        self.repository = repository
         self.vault = vault
     }
 
@@ -42,13 +42,9 @@ public final class CredentialStore: Sendable {
         let id = "cred_" + SecureRandom.hexToken(bytes: 10)
         let sealed = try vault.seal(data, for: id)
         let now = Timestamp.now()
-        try await database.write { connection in
-            try connection.execute("""
-                INSERT INTO credentials (id, org_id, scope, name, description, type, provider, sealed_data, metadata,
-                                         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(id), SQLValue(organizationID), .text(scope.rawValue), .text(name), SQLValue(description),
-                      .text(type), .text(provider), .text(sealed), .text(metadata.serialized()), .text(now), .text(now)])
-        }
+        try await repository.insert(SealedCredential(
+            id: id, organizationID: organizationID, scope: scope, name: name, description: description, type: type,
+            provider: provider, sealedData: sealed, metadata: metadata, createdAt: now, updatedAt: now))
         return CredentialSummary(id: id, organizationID: organizationID, scope: scope, name: name,
                                  description: description, type: type, provider: provider,
                                  fields: data.objectValue?.keys.map { $0 } ?? [], metadata: metadata,
@@ -67,16 +63,12 @@ public final class CredentialStore: Sendable {
 
     /// Credentials of an organization in one scope (platform scope: organizationID nil).
     public func list(organizationID: String?, scope: CredentialScope) async throws -> [CredentialSummary] {
-        let rows: [Row] = try await database.read { connection in
-            try connection.query("SELECT * FROM credentials WHERE org_id IS ? AND scope = ? ORDER BY created_at",
-                                 [SQLValue(organizationID), .text(scope.rawValue)])
-        }
-        return try rows.map(summary)
+        try await repository.credentials(organizationID: organizationID, scope: scope).map(summary)
     }
 
     /// One credential of the organization, or nil (another tenant's id is simply not found).
     public func get(id: String, organizationID: String?) async throws -> CredentialSummary? {
-        try await row(id: id, organizationID: organizationID).map(summary)
+        try await repository.credential(id: id, organizationID: organizationID).map(summary)
     }
 
     /// The service or platform credential for a provider, or nil.
@@ -87,32 +79,20 @@ public final class CredentialStore: Sendable {
 
     /// Deletes a credential; false when it does not exist for this organization.
     public func delete(id: String, organizationID: String?) async throws -> Bool {
-        try await database.write { connection in
-            try connection.execute("DELETE FROM credentials WHERE id = ? AND org_id IS ?", [.text(id), SQLValue(organizationID)]) > 0
-        }
+        try await repository.delete(id: id, organizationID: organizationID)
     }
 
     /// The decrypted secret fields, for injecting into an upstream call. Never put these in a response.
     public func secrets(id: String, organizationID: String?) async throws -> JSONValue? {
-        guard let row = try await row(id: id, organizationID: organizationID) else { return nil }
-        return try vault.open(try row.require("sealed_data"), for: id)
+        guard let credential = try await repository.credential(id: id, organizationID: organizationID) else { return nil }
+        return try vault.open(credential.sealedData, for: id)
     }
 
-    private func row(id: String, organizationID: String?) async throws -> Row? {
-        try await database.read { connection in
-            try connection.queryOne("SELECT * FROM credentials WHERE id = ? AND org_id IS ?", [.text(id), SQLValue(organizationID)])
-        }
-    }
-
-    private func summary(_ row: Row) throws -> CredentialSummary {
-        let id: String = try row.require("id")
-        let fields = try vault.open(try row.require("sealed_data"), for: id).objectValue?.keys.map { $0 } ?? []
+    private func summary(_ credential: SealedCredential) throws -> CredentialSummary {
+        let fields = try vault.open(credential.sealedData, for: credential.id).objectValue?.keys.map { $0 } ?? []
         return CredentialSummary(
-            id: id, organizationID: try row.string("org_id"),
-            scope: CredentialScope(rawValue: try row.require("scope")) ?? .tenant, name: try row.require("name"),
-            description: try row.string("description"), type: try row.require("type"),
-            provider: try row.require("provider"), fields: fields,
-            metadata: (try? JSONValue(parsing: try row.require("metadata", as: String.self))) ?? .object([:]),
-            createdAt: try row.require("created_at"), updatedAt: try row.require("updated_at"))
+            id: credential.id, organizationID: credential.organizationID, scope: credential.scope, name: credential.name,
+            description: credential.description, type: credential.type, provider: credential.provider, fields: fields,
+            metadata: credential.metadata, createdAt: credential.createdAt, updatedAt: credential.updatedAt)
     }
 }

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import JSONSchema
-import Store
 import Synchronization
 
 /// Credentials sealed with AES-256-GCM at rest (the envelope names its key id, so the master key can rotate).
@@ -10,10 +9,10 @@ import Synchronization
 /// into another row does not open.
 public final class Vault: Sendable {
     private let keyring: Mutex<Keyring>
-    private let database: Database
+    private let sealedValues: any SealedValueRepository
 
-    public init(database: Database, keyring: Keyring) {
-        self.database = database
+    public init(keyring: Keyring, sealedValues: any SealedValueRepository) {
+        self.sealedValues = sealedValues
         self.keyring = Mutex(keyring)
     }
 
@@ -41,23 +40,12 @@ public final class Vault: Sendable {
     /// Re-seals every row sealed under an older key with the current one; returns how many changed.
     public func resealAll() async throws -> Int {
         let ring = keyring.withLock { $0 }
-        return try await database.transaction { connection in
-            var changed = 0
-            for row in try connection.query("SELECT id, sealed_data FROM credentials") {
-                let id = try row.require("id", as: String.self)
-                let sealed = try row.require("sealed_data", as: String.self)
-                guard ring.needsReseal(sealed) else { continue }
-                let fresh = try ring.reseal(sealed, aad: Array(id.utf8))
-                changed += try connection.execute("UPDATE credentials SET sealed_data = ? WHERE id = ?", [.text(fresh), .text(id)])
+        return try await sealedValues.resealAll { sealed, owner in
+            guard ring.needsReseal(sealed) else { return nil }
+            switch owner {
+            case .credential(let id): return try ring.reseal(sealed, aad: Array(id.utf8))
+            case .setting(let name): return try ring.reseal(sealed, aad: Array("setting:\(name)".utf8))
             }
-            for row in try connection.query("SELECT name, value FROM settings WHERE value LIKE 'sb1:%'") {
-                let name = try row.require("name", as: String.self)
-                let sealed = try row.require("value", as: String.self)
-                guard ring.needsReseal(sealed) else { continue }
-                let fresh = try ring.reseal(sealed, aad: Array("setting:\(name)".utf8))
-                changed += try connection.execute("UPDATE settings SET value = ? WHERE name = ?", [.text(fresh), .text(name)])
-            }
-            return changed
         }
     }
 }

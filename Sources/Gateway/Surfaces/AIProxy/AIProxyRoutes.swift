@@ -10,7 +10,7 @@ enum AIProxyRoutes {
     static func register(on router: inout RouterBuilder, platform: Platform, catalog: ProxyCatalog,
                          log: @escaping @Sendable (String) -> Void) {
         let guardian = SurfaceGuard(platform: platform, schemes: [.apiKeyHeader, .tokenHeader], shape: .plain, log: log)
-        let jobs = ProxyJobs(database: platform.database)
+        let jobs = ProxyJobs(repository: platform.repositories.proxyJobs)
         let invoker = AIProxyInvoker(platform: platform, catalog: catalog, jobs: jobs)
         router.group(prefix, middleware: [guardian]) { group in
             group.post("/{service}/{action}/") { request in try await invoker.invoke(request) }

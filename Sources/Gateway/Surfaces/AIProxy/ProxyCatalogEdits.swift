@@ -1,13 +1,7 @@
 import JSONSchema
-import Store
 
-/// Turns an admin edit (documented field names) into checked column assignments.
+/// Turns an admin edit (documented field names) into checked, typed changes.
 enum ProxyCatalogEdits {
-    struct Assignment {
-        let column: String
-        let value: SQLValue
-    }
-
     enum Kind {
         case text(allowed: Set<String>?)
         case flag
@@ -39,34 +33,34 @@ enum ProxyCatalogEdits {
         "callback_mode": ("callback_mode", .text(allowed: ["none", "webhook", "poll"])), "is_enabled": ("is_enabled", .flag),
     ]
 
-    static func serviceAssignments(_ changes: JSONObject) throws -> [Assignment] {
-        var result: [Assignment] = []
+    static func serviceChanges(_ changes: JSONObject) throws -> [ProxyCatalogChange] {
+        var result: [ProxyCatalogChange] = []
         for (name, value) in changes {
             if name == "credential_policy" {
                 guard let policy = value.objectValue else { throw PlatformError.invalid("credential_policy must be an object") }
-                result += try assignments(policy, fields: policyFields, prefix: "credential_policy.")
+                result += try typed(policy, fields: policyFields, prefix: "credential_policy.")
             } else {
-                result += try assignments([name: value], fields: serviceFields, prefix: "")
+                result += try typed([name: value], fields: serviceFields, prefix: "")
             }
         }
         return result
     }
 
-    static func endpointAssignments(_ changes: JSONObject) throws -> [Assignment] {
-        try assignments(changes, fields: endpointFields, prefix: "")
+    static func endpointChanges(_ changes: JSONObject) throws -> [ProxyCatalogChange] {
+        try typed(changes, fields: endpointFields, prefix: "")
     }
 
-    private static func assignments(_ changes: JSONObject, fields: [String: (String, Kind)], prefix: String) throws
-        -> [Assignment] {
+    private static func typed(_ changes: JSONObject, fields: [String: (String, Kind)], prefix: String) throws
+        -> [ProxyCatalogChange] {
         try changes.map { name, value in
-            guard let (column, kind) = fields[name] else {
+            guard let (field, kind) = fields[name] else {
                 throw PlatformError.invalid("\(prefix)\(name) is not an editable field")
             }
-            return Assignment(column: column, value: try convert(value, kind, field: prefix + name))
+            return ProxyCatalogChange(field: field, value: try convert(value, kind, field: prefix + name))
         }
     }
 
-    private static func convert(_ value: JSONValue, _ kind: Kind, field: String) throws -> SQLValue {
+    private static func convert(_ value: JSONValue, _ kind: Kind, field: String) throws -> ProxyCatalogChange.Value {
         switch kind {
         case .text(let allowed):
             guard let text = value.stringValue, !text.isEmpty, allowed?.contains(text) ?? true else {
@@ -76,15 +70,15 @@ enum ProxyCatalogEdits {
             return .text(text)
         case .flag:
             guard let flag = value.boolValue else { throw PlatformError.invalid("\(field) must be true or false") }
-            return .integer(flag ? 1 : 0)
+            return .flag(flag)
         case .integer(let range):
             guard let number = value.intValue, range.contains(number) else {
                 throw PlatformError.invalid("\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
-            return .integer(Int64(number))
+            return .integer(number)
         case .json:
             guard value.objectValue != nil else { throw PlatformError.invalid("\(field) must be an object") }
-            return .text(value.serialized())
+            return .json(value)
         }
     }
 }

@@ -2,7 +2,6 @@ import Crypto
 import Foundation
 import HTTPClient
 import JSONSchema
-import Store
 
 /// Follows asynchronous jobs that asked for a callback (`callback_url`, endpoints with `callback_mode`
 /// "webhook"): polls the service's status endpoint until the job completes or fails, then hands a signed
@@ -35,31 +34,27 @@ final class ProxyJobWatcher: Sendable {
 
     /// One pass over the jobs still waiting for a callback.
     func pollOnce() async {
-        let waiting: [Row] = (try? await platform.database.read { connection in
-            try connection.query("""
-                SELECT * FROM upstream_jobs WHERE callback_url IS NOT NULL AND callback_delivered = 0 LIMIT 50
-                """)
-        }) ?? []
-        for row in waiting { try? await advance(row) }
+        let waiting = (try? await jobs.repository.awaitingCallback(limit: 50)) ?? []
+        for job in waiting { try? await advance(job) }
     }
 
-    private func advance(_ row: Row) async throws {
-        let jobID: String = try row.require("id"), orgID: String = try row.require("org_id")
-        var status: String = try row.require("status")
-        var result = (try? JSONValue(parsing: try row.require("result", as: String.self))) ?? .null
+    private func advance(_ job: ProxyJob) async throws {
+        let jobID = job.id, orgID = job.organizationID
+        var status = job.status
+        var result = job.result ?? .null
         if !Self.isFinal(status) {
-            guard let polled = try await poll(row) else { return }
+            guard let polled = try await poll(job) else { return }
             status = polled["data"]?["status"]?.stringValue ?? status
             result = polled
         }
         guard Self.isFinal(status) else { return }
-        try await deliver(jobID: jobID, organizationID: orgID, row: row, status: status, result: result)
+        try await deliver(jobID: jobID, organizationID: orgID, job: job, status: status, result: result)
     }
 
     /// Calls the service's status endpoint for the job, as invoke would.
-    private func poll(_ row: Row) async throws -> JSONValue? {
-        let orgID: String = try row.require("org_id"), upstreamID: String = try row.require("upstream_id")
-        guard let service = try await catalog.service(try row.require("service")),
+    private func poll(_ job: ProxyJob) async throws -> JSONValue? {
+        let orgID = job.organizationID, upstreamID = job.upstreamID
+        guard let service = try await catalog.service(job.service),
               let endpoint = service.endpoints.first(where: { $0.jobRole == "status" }),
               let organization = try await platform.identity.organization(orgID) else { return nil }
         let invoker = AIProxyInvoker(platform: platform, catalog: catalog, jobs: jobs)
@@ -77,22 +72,22 @@ final class ProxyJobWatcher: Sendable {
         return value
     }
 
-    private func deliver(jobID: String, organizationID: String, row: Row, status: String, result: JSONValue) async throws {
+    private func deliver(jobID: String, organizationID: String, job: ProxyJob, status: String, result: JSONValue)
+        async throws {
+        guard let url = job.callbackURL else { return }
         let event = status == "completed" ? "job.completed" : "job.failed"
-        let body: JSONValue = ["event": .string(event), "job_id": .string(jobID), "service": .string(try row.require("service")),
-                               "upstream_id": .string(try row.require("upstream_id")), "status": .string(status),
+        let body: JSONValue = ["event": .string(event), "job_id": .string(jobID), "service": .string(job.service),
+                               "upstream_id": .string(job.upstreamID), "status": .string(status),
                                "result": result]
         let bytes = body.serializedBytes()
         let secret = try await CallbackSecrets.secret(for: organizationID, platform: platform)
         let deliveryID = "dlv_" + SecureRandom.hexToken(bytes: 12)
         let signature = Hex.encode(HMACSHA256.authenticationCode(for: bytes, key: Array(secret.utf8)))
         try await platform.outbox.enqueue(OutboxMessage(
-            organizationID: organizationID, kind: event, subject: jobID, url: try row.require("callback_url"),
+            organizationID: organizationID, kind: event, subject: jobID, url: url,
             headers: [("X-Webhook-Signature", signature), ("X-Webhook-Event", event), ("X-Webhook-Delivery", deliveryID)],
             body: bytes), id: deliveryID)
-        try await platform.database.write { connection in
-            try connection.execute("UPDATE upstream_jobs SET callback_delivered = 1 WHERE id = ?", [.text(jobID)])
-        }
+        try await jobs.repository.markCallbackDelivered(id: jobID)
     }
 
     static func isFinal(_ status: String) -> Bool { status == "completed" || status == "failed" }

@@ -1,7 +1,6 @@
 import HTTPCore
 import HTTPServer
 import JSONSchema
-import Store
 
 /// Seed 002, the Integration layer, under `/api/v1`: `Authorization: Bearer sk_…`, 100 requests per minute
 /// per key with the documented headers, errors as `{"error": "…"}`.
@@ -9,7 +8,7 @@ enum AutomationRoutes {
     static func register(on router: inout RouterBuilder, platform: Platform, engine: WorkflowEngine,
                          log: @escaping @Sendable (String) -> Void) {
         let guardian = SurfaceGuard(platform: platform, schemes: [.bearer], shape: .plain, log: log)
-        let rows = RowStore(database: platform.database)
+        let executions = platform.repositories.executions
         AutomationDocs.register(on: &router)
         router.group("/api/v1", middleware: [guardian]) { group in
             WorkflowRoutes.register(on: &group, platform: platform, engine: engine)
@@ -17,11 +16,11 @@ enum AutomationRoutes {
             ConnectorRoutes.register(on: &group, platform: platform)
             WebhookRoutes.register(on: &group, platform: platform)
             group.get("/executions/{id}") { request in
-                guard let row = try await rows.row("executions", id: request.parameter("id"),
-                                                    organizationID: try request.principal().organization.id) else {
+                let organizationID = try request.principal().organization.id
+                guard let found = try await executions.execution(id: request.parameter("id"), organizationID: organizationID) else {
                     throw PlatformError.notFound("Execution not found")
                 }
-                return .json(execution(row))
+                return .json(execution(found))
             }
             group.post("/executions/{id}") { request in
                 let principal = try request.principal()
@@ -29,24 +28,21 @@ enum AutomationRoutes {
                 let action = try request.jsonObject().requiredString("action")
                 guard action == "cancel" else { throw PlatformError.invalid("action must be \"cancel\"") }
                 let id = request.parameter("id")
-                guard let row = try await rows.row("executions", id: id, organizationID: principal.organization.id) else {
+                guard let found = try await executions.execution(id: id, organizationID: principal.organization.id) else {
                     throw PlatformError.notFound("Execution not found")
                 }
                 if try await engine.cancel(id, organizationID: principal.organization.id) {
                     return .json(["executionId": .string(id), "status": "cancelling"], status: .accepted)
                 }
-                throw PlatformError.conflict("Execution is already \((try? row.require("status", as: String.self)) ?? "finished")")
+                throw PlatformError.conflict("Execution is already \(found.status)")
             }
         }
     }
 
-    static func execution(_ row: Row) -> JSONValue {
-        ["id": .string((try? row.require("id", as: String.self)) ?? ""),
-         "workflowId": .string((try? row.require("workflow_id", as: String.self)) ?? ""),
-         "status": .string((try? row.require("status", as: String.self)) ?? ""), "input": RowStore.json(row, "input"),
-         "steps": RowStore.json(row, "steps"), "output": RowStore.json(row, "output"),
-         "error": ((try? row.string("error")) ?? nil).map(JSONValue.string) ?? nil,
-         "startedAt": .string((try? row.require("started_at", as: String.self)) ?? ""),
-         "finishedAt": ((try? row.string("finished_at")) ?? nil).map(JSONValue.string) ?? nil]
+    static func execution(_ execution: ExecutionRecord) -> JSONValue {
+        ["id": .string(execution.id), "workflowId": .string(execution.workflowID), "status": .string(execution.status),
+         "input": execution.input, "steps": execution.steps, "output": execution.output,
+         "error": execution.error.map(JSONValue.string) ?? nil, "startedAt": .string(execution.startedAt),
+         "finishedAt": execution.finishedAt.map(JSONValue.string) ?? nil]
     }
 }

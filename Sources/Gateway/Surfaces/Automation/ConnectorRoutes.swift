@@ -2,21 +2,20 @@ import Crypto
 import HTTPCore
 import HTTPServer
 import JSONSchema
-import Store
 
 /// Seed 002 `/api/v1/connectors`: the available connector types with their actions' schemas, and connector
 /// instances bound to a credential.
 enum ConnectorRoutes {
     static func register(on group: inout RouterBuilder, platform: Platform) {
-        let rows = RowStore(database: platform.database)
+        let connectors = platform.repositories.connectors
         group.get("/connectors") { request in
             let principal = try request.principal()
             if request.query("available") == "true" {
                 return .json(.array(BuiltinIntegrations.all.map(available)))
             }
             let page = try Pagination(HTTPRequestQuery(value: request.query))
-            let (found, total) = try await rows.page("connectors", organizationID: principal.organization.id,
-                                                     limit: page.limit, offset: page.offset)
+            let (found, total) = try await connectors.page(organizationID: principal.organization.id,
+                                                           limit: page.limit, offset: page.offset)
             var response = HTTPResponse.json(.array(found.map(json)))
             response.headers.add(name: "X-Total-Count", value: String(total))
             return response
@@ -47,26 +46,23 @@ enum ConnectorRoutes {
             guard config.objectValue != nil else { throw PlatformError.invalid("config must be an object") }
             let id = "conn_" + SecureRandom.hexToken(bytes: 10)
             let now = Timestamp.now()
-            try await platform.database.write { connection in
-                try connection.execute("INSERT INTO connectors (id, org_id, name, type, credential_id, config, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                       [.text(id), .text(principal.organization.id), .text(name), .text(type), SQLValue(credentialID),
-                                        .text(config.serialized()), .text(now)])
-            }
+            try await connectors.insert(ConnectorRecord(id: id, organizationID: principal.organization.id, name: name,
+                                                        type: type, credentialID: credentialID, config: config, createdAt: now))
             return .json(["id": .string(id), "name": .string(name), "type": .string(type),
                           "credentialId": credentialID.map(JSONValue.string) ?? nil, "config": config, "createdAt": .string(now)],
                          status: .created)
         }
         group.get("/connectors/{id}") { request in
-            guard let row = try await rows.row("connectors", id: request.parameter("id"),
-                                                organizationID: try request.principal().organization.id) else {
+            let organizationID = try request.principal().organization.id
+            guard let connector = try await connectors.connector(id: request.parameter("id"), organizationID: organizationID) else {
                 throw PlatformError.notFound("Connector not found")
             }
-            return .json(json(row))
+            return .json(json(connector))
         }
         group.delete("/connectors/{id}") { request in
             let principal = try request.principal()
             try principal.require(.member)
-            guard try await rows.delete("connectors", id: request.parameter("id"), organizationID: principal.organization.id) else {
+            guard try await connectors.delete(id: request.parameter("id"), organizationID: principal.organization.id) else {
                 throw PlatformError.notFound("Connector not found")
             }
             return HTTPResponse(status: .noContent)
@@ -84,10 +80,9 @@ enum ConnectorRoutes {
          })]
     }
 
-    static func json(_ row: Row) -> JSONValue {
-        ["id": .string((try? row.require("id", as: String.self)) ?? ""), "name": .string((try? row.require("name", as: String.self)) ?? ""),
-         "type": .string((try? row.require("type", as: String.self)) ?? ""),
-         "credentialId": ((try? row.string("credential_id")) ?? nil).map(JSONValue.string) ?? nil,
-         "config": RowStore.json(row, "config"), "createdAt": .string((try? row.require("created_at", as: String.self)) ?? "")]
+    static func json(_ connector: ConnectorRecord) -> JSONValue {
+        ["id": .string(connector.id), "name": .string(connector.name), "type": .string(connector.type),
+         "credentialId": connector.credentialID.map(JSONValue.string) ?? nil, "config": connector.config,
+         "createdAt": .string(connector.createdAt)]
     }
 }

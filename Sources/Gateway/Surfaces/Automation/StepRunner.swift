@@ -1,6 +1,5 @@
 import Foundation
 import JSONSchema
-import Store
 
 /// One step's outcome.
 struct StepResult {
@@ -60,17 +59,18 @@ struct StepRunner {
                                          credential: credential, context: context, timeout: timeout)
         }
         let connectorID = config["connectorId"]?.stringValue ?? ""
-        guard let row = try await RowStore(database: platform.database).row("connectors", id: connectorID, organizationID: organizationID),
-              let integration = BuiltinIntegrations.all.first(where: { $0.key == (try? row.require("type", as: String.self)) }),
+        let connectors = platform.repositories.connectors
+        guard let connector = try await connectors.connector(id: connectorID, organizationID: organizationID),
+              let integration = BuiltinIntegrations.all.first(where: { $0.key == connector.type }),
               let operation = integration.operations.first(where: { $0.id == config["action"]?.stringValue }) else {
             throw PlatformError.notFound("connector '\(connectorID)' or its action no longer exists")
         }
-        let credential = try await (try row.string("credential_id")).asyncMap {
+        let credential = try await connector.credentialID.asyncMap {
             try await platform.credentials.secrets(id: $0, organizationID: organizationID)
         } ?? nil
         var input = config["input"]?.objectValue ?? [:]
         // Connector config supplies defaults, e.g. {"defaultChannel": "#general"} for Slack's channel.
-        for (name, value) in RowStore.json(row, "config").objectValue ?? [:] {
+        for (name, value) in connector.config.objectValue ?? [:] {
             let field = name.hasPrefix("default") ? String(name.dropFirst(7)).lowercased() : name
             if input[field] == nil { input[field] = value }
         }

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import JSONSchema
-import Store
 
 /// Turns workflow events into signed deliveries in the outbox, one per matching active webhook.
 ///
@@ -14,25 +13,22 @@ struct WebhookEvents: Sendable {
     let platform: Platform
 
     func emit(_ event: String, organizationID: String, data: JSONValue) async throws {
-        let rows: [Row] = try await platform.database.read { connection in
-            try connection.query("SELECT * FROM webhooks WHERE org_id = ? AND is_active = 1", [.text(organizationID)])
-        }
-        for row in rows {
-            let events = RowStore.json(row, "events").arrayValue?.compactMap(\.stringValue) ?? []
+        for webhook in try await platform.repositories.webhooks.active(organizationID: organizationID) {
+            let events = webhook.events.arrayValue?.compactMap(\.stringValue) ?? []
             guard events.contains(event) else { continue }
-            let id: String = try row.require("id")
-            let secret = String(decoding: try platform.vault.openSetting(try row.require("sealed_secret"), name: "webhook:\(id)"),
+            let id = webhook.id
+            let secret = String(decoding: try platform.vault.openSetting(webhook.sealedSecret, name: "webhook:\(id)"),
                                 as: UTF8.self)
             let timestamp = Timestamp.now()
             let body = JSONValue.object(["event": .string(event), "timestamp": .string(timestamp), "data": data]).serializedBytes()
             let deliveryID = "dlv_" + SecureRandom.hexToken(bytes: 12)
             var headers = Self.signatureHeaders(body: body, secret: secret, deliveryID: deliveryID, event: event)
-            for (name, value) in RowStore.json(row, "headers").objectValue ?? [:] {
+            for (name, value) in webhook.headers.objectValue ?? [:] {
                 if let text = value.stringValue { headers.append((name, text)) }
             }
-            let policy = RowStore.json(row, "retry_policy")
+            let policy = webhook.retryPolicy
             try await platform.outbox.enqueue(OutboxMessage(
-                organizationID: organizationID, kind: event, subject: id, url: try row.require("url"), headers: headers, body: body,
+                organizationID: organizationID, kind: event, subject: id, url: webhook.url, headers: headers, body: body,
                 maxAttempts: policy["maxAttempts"]?.intValue ?? 3, backoffMilliseconds: policy["backoffMs"]?.intValue ?? 1000),
                 id: deliveryID)
         }

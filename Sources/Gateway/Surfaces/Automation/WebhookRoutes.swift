@@ -3,7 +3,6 @@ import Foundation
 import HTTPCore
 import HTTPServer
 import JSONSchema
-import Store
 
 /// Seed 002 `/api/v1/webhooks`: create (the secret is returned once), list, get, delete, and each
 /// webhook's delivery log.
@@ -11,7 +10,7 @@ enum WebhookRoutes {
     static let events: Set<String> = ["workflow.completed", "workflow.failed"]
 
     static func register(on group: inout RouterBuilder, platform: Platform) {
-        let rows = RowStore(database: platform.database)
+        let webhooks = platform.repositories.webhooks
         group.post("/webhooks") { request in
             let principal = try request.principal()
             try principal.require(.member)
@@ -38,62 +37,58 @@ enum WebhookRoutes {
             let now = Timestamp.now()
             let name = try body.optionalString("name") ?? url
             let retry: JSONValue = ["maxAttempts": .number(JSONNumber(attempts)), "backoffMs": .number(JSONNumber(backoff))]
-            try await platform.database.write { connection in
-                try connection.execute("""
-                    INSERT INTO webhooks (id, org_id, name, url, events, headers, retry_policy, sealed_secret, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(id), .text(principal.organization.id), .text(name), .text(url),
-                          .text(JSONValue.array(list.map(JSONValue.string)).serialized()), .text(headers.serialized()),
-                          .text(retry.serialized()), .text(try platform.vault.sealSetting(Array(secret.utf8), name: "webhook:\(id)")),
-                          .text(now)])
-            }
-            guard let row = try await rows.row("webhooks", id: id, organizationID: principal.organization.id) else {
+            try await webhooks.insert(WebhookRecord(
+                id: id, organizationID: principal.organization.id, name: name, url: url,
+                events: .array(list.map(JSONValue.string)), headers: headers, retryPolicy: retry,
+                sealedSecret: try platform.vault.sealSetting(Array(secret.utf8), name: "webhook:\(id)"), isActive: true,
+                createdAt: now))
+            guard let webhook = try await webhooks.webhook(id: id, organizationID: principal.organization.id) else {
                 throw PlatformError.notFound("Webhook not found")
             }
-            var created = json(row)
+            var created = json(webhook)
             created["secret"] = .string(secret)
             return .json(created, status: .created)
         }
         group.get("/webhooks") { request in
             let principal = try request.principal()
             let page = try Pagination(HTTPRequestQuery(value: request.query))
-            let (found, total) = try await rows.page("webhooks", organizationID: principal.organization.id, limit: page.limit, offset: page.offset)
+            let (found, total) = try await webhooks.page(organizationID: principal.organization.id, limit: page.limit,
+                                                         offset: page.offset)
             var response = HTTPResponse.json(.array(found.map(json)))
             response.headers.add(name: "X-Total-Count", value: String(total))
             return response
         }
         group.get("/webhooks/{id}") { request in
-            .json(json(try await webhook(request, rows)))
+            .json(json(try await webhook(request, webhooks)))
         }
         group.delete("/webhooks/{id}") { request in
             let principal = try request.principal()
             try principal.require(.member)
-            guard try await rows.delete("webhooks", id: request.parameter("id"), organizationID: principal.organization.id) else {
+            guard try await webhooks.delete(id: request.parameter("id"), organizationID: principal.organization.id) else {
                 throw PlatformError.notFound("Webhook not found")
             }
             return HTTPResponse(status: .noContent)
         }
         group.get("/webhooks/{id}/deliveries") { request in
-            let row = try await webhook(request, rows)
-            let records = try await platform.outbox.records(subject: try row.require("id"),
+            let found = try await webhook(request, webhooks)
+            let records = try await platform.outbox.records(subject: found.id,
                                                             organizationID: try request.principal().organization.id)
             return .json(.array(records.map(\.json)))
         }
     }
 
-    static func webhook(_ request: HTTPRequest, _ rows: RowStore) async throws -> Row {
-        guard let row = try await rows.row("webhooks", id: request.parameter("id"), organizationID: try request.principal().organization.id) else {
+    static func webhook(_ request: HTTPRequest, _ webhooks: any WebhookRepository) async throws -> WebhookRecord {
+        guard let webhook = try await webhooks.webhook(id: request.parameter("id"),
+                                                       organizationID: try request.principal().organization.id) else {
             throw PlatformError.notFound("Webhook not found")
         }
-        return row
+        return webhook
     }
 
     /// The webhook without its secret.
-    static func json(_ row: Row) -> JSONValue {
-        ["id": .string((try? row.require("id", as: String.self)) ?? ""), "name": .string((try? row.require("name", as: String.self)) ?? ""),
-         "url": .string((try? row.require("url", as: String.self)) ?? ""), "events": RowStore.json(row, "events"),
-         "headers": RowStore.json(row, "headers"), "retryPolicy": RowStore.json(row, "retry_policy"),
-         "isActive": .bool(((try? row.int("is_active")) ?? 1) == 1),
-         "createdAt": .string((try? row.require("created_at", as: String.self)) ?? "")]
+    static func json(_ webhook: WebhookRecord) -> JSONValue {
+        ["id": .string(webhook.id), "name": .string(webhook.name), "url": .string(webhook.url), "events": webhook.events,
+         "headers": webhook.headers, "retryPolicy": webhook.retryPolicy, "isActive": .bool(webhook.isActive),
+         "createdAt": .string(webhook.createdAt)]
     }
 }

@@ -1,5 +1,4 @@
 import JSONSchema
-import Store
 
 /// A workflow definition (seed 002, "Create Workflow"): `{"steps": [{"name", "type", "config", "timeoutMs"?,
 /// "retry"?: {"maxAttempts", "backoffMs"}}]}`. Step types: `http_request` (config: method, url, headers, query,
@@ -13,7 +12,8 @@ enum WorkflowDefinition {
     static let stepTypes: Set<String> = ["http_request", "connector"]
 
     /// Every problem, by field path; empty when the definition is valid for this organization.
-    static func problems(_ definition: JSONValue?, organizationID: String, database: Database) async throws -> [FieldError] {
+    static func problems(_ definition: JSONValue?, organizationID: String, connectors: any ConnectorRepository)
+        async throws -> [FieldError] {
         guard let steps = definition?["steps"]?.arrayValue else {
             return [FieldError(field: "definition.steps", message: "is required and must be an array of steps")]
         }
@@ -40,7 +40,8 @@ enum WorkflowDefinition {
                 problems.append(FieldError(field: "\(prefix).config.url", message: "is required"))
             }
             if type == "connector" {
-                problems += try await connectorProblems(config, prefix: prefix, organizationID: organizationID, database: database)
+                problems += try await connectorProblems(config, prefix: prefix, organizationID: organizationID,
+                                                        connectors: connectors)
             }
             if let timeout = step["timeoutMs"], !(timeout.intValue.map { (1...600_000).contains($0) } ?? false) {
                 problems.append(FieldError(field: "\(prefix).timeoutMs", message: "must be 1 to 600000"))
@@ -52,15 +53,15 @@ enum WorkflowDefinition {
         return problems
     }
 
-    private static func connectorProblems(_ config: JSONObject, prefix: String, organizationID: String, database: Database)
-        async throws -> [FieldError] {
+    private static func connectorProblems(_ config: JSONObject, prefix: String, organizationID: String,
+                                          connectors: any ConnectorRepository) async throws -> [FieldError] {
         guard let connectorID = config["connectorId"]?.stringValue else {
             return [FieldError(field: "\(prefix).config.connectorId", message: "is required")]
         }
-        guard let row = try await RowStore(database: database).row("connectors", id: connectorID, organizationID: organizationID) else {
+        guard let connector = try await connectors.connector(id: connectorID, organizationID: organizationID) else {
             return [FieldError(field: "\(prefix).config.connectorId", message: "'\(connectorID)' is not one of your connectors")]
         }
-        let type: String = try row.require("type")
+        let type = connector.type
         let action = config["action"]?.stringValue ?? ""
         guard BuiltinIntegrations.all.first(where: { $0.key == type })?.operations.contains(where: { $0.id == action }) == true else {
             return [FieldError(field: "\(prefix).config.action", message: "'\(action)' is not an action of \(type) connectors")]

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import JSONSchema
-import Store
 import Synchronization
 
 /// Runs workflow executions in the background, step by step, recording each step's result in the store.
@@ -9,6 +8,7 @@ import Synchronization
 final class WorkflowEngine: Sendable {
     let platform: Platform
     let events: WebhookEvents
+    private var executions: any ExecutionRepository { platform.repositories.executions }
     private let running = Mutex<[String: Task<Void, Never>]>([:])
 
     init(platform: Platform, events: WebhookEvents) {
@@ -18,25 +18,18 @@ final class WorkflowEngine: Sendable {
 
     /// Executions left pending or running by a stopped gateway are failed, never left stuck.
     func recover() async throws {
-        try await platform.database.write { connection in
-            try connection.execute("""
-                UPDATE executions SET status = 'failed', error = 'interrupted: the gateway stopped during this execution',
-                    finished_at = ? WHERE status IN ('pending', 'running')
-                """, [.text(Timestamp.now())])
-        }
+        try await executions.failUnfinished(error: "interrupted: the gateway stopped during this execution",
+                                            at: Timestamp.now())
     }
 
     /// Records a pending execution and starts it; returns `{executionId, status, startedAt}` at once.
-    func start(workflow: Row, input: JSONValue, organizationID: String) async throws -> JSONValue {
+    func start(workflow: WorkflowRecord, input: JSONValue, organizationID: String) async throws -> JSONValue {
         let id = "exec_" + SecureRandom.hexToken(bytes: 10)
         let now = Timestamp.now()
-        let workflowID: String = try workflow.require("id")
-        try await platform.database.write { connection in
-            try connection.execute("""
-                INSERT INTO executions (id, org_id, workflow_id, status, input, started_at) VALUES (?, ?, ?, 'pending', ?, ?)
-                """, [.text(id), .text(organizationID), .text(workflowID), .text(input.serialized()), .text(now)])
-        }
-        let definition = RowStore.json(workflow, "definition")
+        let workflowID = workflow.id
+        try await executions.insertPending(id: id, organizationID: organizationID, workflowID: workflowID, input: input,
+                                           at: now)
+        let definition = workflow.definition
         let task = Task { [self] in
             await run(id, workflowID: workflowID, definition: definition, input: input, organizationID: organizationID)
             _ = running.withLock { $0.removeValue(forKey: id) }
@@ -47,11 +40,7 @@ final class WorkflowEngine: Sendable {
 
     /// Asks a running execution to stop before its next step.
     func cancel(_ id: String, organizationID: String) async throws -> Bool {
-        try await platform.database.write { connection in
-            try connection.execute("""
-                UPDATE executions SET cancel_requested = 1 WHERE id = ? AND org_id = ? AND status IN ('pending', 'running')
-                """, [.text(id), .text(organizationID)]) > 0
-        }
+        try await executions.requestCancel(id: id, organizationID: organizationID)
     }
 
     private func run(_ id: String, workflowID: String, definition: JSONValue, input: JSONValue, organizationID: String) async {
@@ -80,26 +69,17 @@ final class WorkflowEngine: Sendable {
     }
 
     private func cancelRequested(_ id: String) async throws -> Bool {
-        try await platform.database.read { connection in
-            try connection.queryOne("SELECT cancel_requested FROM executions WHERE id = ?", [.text(id)])?.int("cancel_requested") == 1
-        }
+        try await executions.isCancelRequested(id: id)
     }
 
     private func update(_ id: String, status: String, steps: [JSONValue]) async throws {
-        try await platform.database.write { connection in
-            try connection.execute("UPDATE executions SET status = ?, steps = ? WHERE id = ?",
-                                   [.text(status), .text(JSONValue.array(steps).serialized()), .text(id)])
-        }
+        try await executions.recordProgress(id: id, status: status, steps: steps)
     }
 
     private func finish(_ id: String, workflowID: String, organizationID: String, status: String, steps: [JSONValue],
                         output: JSONValue, error: String?) async {
-        _ = try? await platform.database.write { connection in
-            try connection.execute("""
-                UPDATE executions SET status = ?, steps = ?, output = ?, error = ?, finished_at = ? WHERE id = ?
-                """, [.text(status), .text(JSONValue.array(steps).serialized()), .text(output.serialized()), SQLValue(error),
-                      .text(Timestamp.now()), .text(id)])
-        }
+        try? await executions.finish(id: id, status: status, steps: steps, output: output, error: error,
+                                     at: Timestamp.now())
         guard status != "cancelled" else { return }
         try? await events.emit(status == "completed" ? "workflow.completed" : "workflow.failed", organizationID: organizationID,
                                data: ["workflowId": .string(workflowID), "executionId": .string(id), "status": .string(status),

@@ -1,5 +1,4 @@
 import JSONSchema
-import Store
 
 /// A callable as seed 003 lists it, plus what it needs to run.
 struct Callable: Sendable {
@@ -29,15 +28,6 @@ struct Callable: Sendable {
          "slug": slug.map(JSONValue.string) ?? nil]
     }
 
-    static func from(_ row: Row, isOwner: Bool) throws -> Callable {
-        Callable(id: try row.require("id"), type: try row.require("type"), name: try row.require("name"),
-                 description: try row.string("description"), icon: try row.string("icon"), groupName: try row.string("group_name"),
-                 inputSchema: RowStore.json(row, "input_schema"), outputSchema: RowStore.json(row, "output_schema"),
-                 customization: RowStore.json(row, "customization"), auth: try row.require("auth"),
-                 oauthSystemID: try row.string("oauth_system_id"), isOwner: isOwner, slug: try row.string("slug"),
-                 config: RowStore.json(row, "config"), organizationID: try row.require("org_id"))
-    }
-
     /// An agent of the project, as a callable (seed 004's agents are seed 003's `agent` type).
     static func from(_ agent: AgentRecord) -> Callable {
         Callable(id: agent.id, type: "agent", name: agent.name, description: nil, icon: nil, groupName: nil,
@@ -53,16 +43,10 @@ struct CallableStore: Sendable {
     let platform: Platform
 
     func visible(projectID: String, organizationID: String) async throws -> [Callable] {
-        let (own, shared): ([Row], [Row]) = try await platform.database.read { connection in
-            (try connection.query("SELECT * FROM callables WHERE project_id = ? AND org_id = ?", [.text(projectID), .text(organizationID)]),
-             try connection.query("""
-                SELECT DISTINCT c.* FROM callables c JOIN package_callables pc ON pc.callable_id = c.id
-                JOIN package_installs pi ON pi.package_id = pc.package_id WHERE pi.project_id = ? AND c.project_id != ?
-                """, [.text(projectID), .text(projectID)]))
-        }
+        let (own, shared) = try await platform.repositories.callables.callables(projectID: projectID,
+                                                                                organizationID: organizationID)
         let agents = try await AgentStore(platform: platform).agents(organizationID: organizationID, projectID: projectID)
-        let all = try own.map { try Callable.from($0, isOwner: true) } + agents.map(Callable.from)
-            + shared.map { try Callable.from($0, isOwner: false) }
+        let all = own + agents.map(Callable.from) + shared
         return all.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPCore
 import JSONSchema
-import Store
 
 /// The handlers of seed 001's operational endpoints: status, breakers, usage, database.
 struct IntegrationsOperations {
@@ -19,11 +18,13 @@ struct IntegrationsOperations {
             providers.append(["name": .string(name), "configured": .bool(configured)])
         }
         let open = breakers.filter { $0.state != .closed }.count
-        let store = try await platform.database.status()
+        let storage = platform.repositories.storage
+        let store = try await storage.status()
         return ["status": .string(open == 0 ? "healthy" : open < breakers.count ? "degraded" : "unhealthy"),
                 "uptimeSeconds": .number(JSONNumber(Int(Date().timeIntervalSince(startedAt)))),
                 "providers": .array(providers), "circuitBreaker": breakerStatus(),
-                "store": ["type": "sqlite", "journalMode": .string(store.journalMode), "isMemory": .bool(store.isMemory)]]
+                "store": ["type": .string(storage.kind), "journalMode": .string(store.mode),
+                          "isMemory": .bool(store.isMemory)]]
     }
 
     /// The reference's `CircuitBreakerStatus`: `{provider: {state, failures, lastFailure}}`, plus counters.
@@ -68,14 +69,14 @@ struct IntegrationsOperations {
 
     /// The reference's fields (`isMemory`, `persistsOnRestart`, `recommendation`) plus size, tables and rows.
     func databaseStatus() async throws -> JSONValue {
-        let status = try await platform.database.status()
+        let status = try await platform.repositories.storage.status()
         return [
             "isMemory": .bool(status.isMemory), "persistsOnRestart": .bool(!status.isMemory),
             "recommendation": .string(status.isMemory
                 ? "Data lives in memory; POST /api/integrations/db/export to keep a copy, or start with --database FILE"
                 : "Data is persisted in SQLite (WAL); exports are online backups"),
-            "mode": .string(status.journalMode), "path": status.path.map(JSONValue.string) ?? nil,
-            "sizeBytes": .number(JSONNumber(status.fileSizeBytes + status.walSizeBytes)),
+            "mode": .string(status.mode), "path": status.path.map(JSONValue.string) ?? nil,
+            "sizeBytes": .number(JSONNumber(status.sizeBytes)),
             "schemaVersion": .number(JSONNumber(status.schemaVersion)),
             "tables": .array(status.tables.map { ["name": .string($0.name), "rows": .number(JSONNumber($0.rowCount))] }),
         ]
@@ -83,14 +84,14 @@ struct IntegrationsOperations {
 
     /// An online backup (SQLite backup API) into the exports folder beside the database.
     func export() async throws -> JSONValue {
-        let folder = platform.database.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        let folder = platform.repositories.storage.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? FileManager.default.temporaryDirectory
         let exports = folder.appendingPathComponent("exports")
         try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
         let stamp = Timestamp.now().replacingOccurrences(of: ":", with: "-")
         let path = exports.appendingPathComponent("switchboard-export-\(stamp).sqlite").path
         do {
-            let result = try await platform.database.export(to: path)
+            let result = try await platform.repositories.storage.export(to: path)
             return ["success": true, "path": .string(result.path), "sizeBytes": .number(JSONNumber(result.sizeBytes)),
                     "message": .string("Database exported with the SQLite online backup API")]
         } catch {

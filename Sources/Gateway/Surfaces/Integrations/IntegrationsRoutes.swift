@@ -2,7 +2,6 @@ import Foundation
 import HTTPCore
 import HTTPServer
 import JSONSchema
-import Store
 
 /// Seed 001, the Integrations service, served at `/api/integrations/…` (the reference implementation's paths)
 /// and at `/api/api/integrations/…` (as the seed prints them), identically. Auth: Bearer, `X-API-Key` or
@@ -15,7 +14,7 @@ enum IntegrationsRoutes {
         let guardian = SurfaceGuard(platform: platform, schemes: [.bearer, .apiKeyField, .cookie], shape: .integrations,
                                     log: log)
         let operations = IntegrationsOperations(platform: platform, startedAt: startedAt)
-        let registry = IntegrationRegistry(database: platform.database)
+        let registry = IntegrationRegistry(repository: platform.repositories.integrations)
         let sessions = MCPSessions()
         IntegrationsDocs.register(on: &router)
         for prefix in prefixes {

@@ -1,6 +1,5 @@
 import HTTPClient
 import JSONSchema
-import Store
 
 /// External MCP servers an organization registered; their tools are listed and proxied as its own.
 final class MCPExternalServers: Sendable {
@@ -13,26 +12,21 @@ final class MCPExternalServers: Sendable {
         let headers: [(String, String)]
     }
 
-    let database: Database
+    let repository: any MCPServerRepository
     let http: HTTPClient
     let vault: Vault
 
-    init(database: Database, http: HTTPClient, vault: Vault) {
-        self.database = database
+    init(repository: any MCPServerRepository, http: HTTPClient, vault: Vault) {
+        self.repository = repository
         self.http = http
         self.vault = vault
     }
 
     func servers(organizationID: String) async throws -> [Server] {
-        let rows: [Row] = try await database.read { connection in
-            try connection.query("SELECT * FROM mcp_servers WHERE org_id = ? ORDER BY key", [.text(organizationID)])
-        }
-        return try rows.map { row in
-            let key: String = try row.require("key")
-            let headers = try row.string("sealed_headers").map { try vault.open($0, for: "mcp:\(organizationID):\(key)") }
-            return Server(key: key, name: try row.require("name"), url: try row.require("url"),
-                          tools: (try? JSONValue(parsing: try row.require("tools", as: String.self)))?.arrayValue ?? [],
-                          headers: Self.pairs(headers))
+        try await repository.servers(organizationID: organizationID).map { stored in
+            let key = stored.key
+            let headers = try stored.sealedHeaders.map { try vault.open($0, for: "mcp:\(organizationID):\(key)") }
+            return Server(key: key, name: stored.name, url: stored.url, tools: stored.tools, headers: Self.pairs(headers))
         }
     }
 
@@ -68,13 +62,9 @@ final class MCPExternalServers: Sendable {
         }
         let sealed = headers.isEmpty ? nil : try vault.seal(headerValue, for: "mcp:\(organizationID):\(key)")
         do {
-            try await database.write { connection in
-                try connection.execute("""
-                    INSERT INTO mcp_servers (org_id, key, name, url, tools, sealed_headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(organizationID), .text(key), .text(name), .text(url),
-                          .text(JSONValue.array(tools).serialized()), SQLValue(sealed), .text(Timestamp.now())])
-            }
-        } catch let error as StoreError where error.isUniqueViolation {
+            try await repository.insert(SealedMCPServer(key: key, name: name, url: url, tools: tools, sealedHeaders: sealed),
+                                        organizationID: organizationID, at: Timestamp.now())
+        } catch is DuplicateRecord {
             throw PlatformError.conflict("an MCP server with key '\(key)' is already registered")
         }
         return Server(key: key, name: name, url: url, tools: tools, headers: headers)

@@ -6,7 +6,8 @@ import JSONSchema
 enum MCPRoutes {
     static func register(on group: inout RouterBuilder, platform: Platform, registry: IntegrationRegistry,
                          sessions: MCPSessions) {
-        let external = MCPExternalServers(database: platform.database, http: platform.upstream.http, vault: platform.vault)
+        let external = MCPExternalServers(repository: platform.repositories.mcpServers, http: platform.upstream.http,
+                                          vault: platform.vault)
         let tools = MCPTools(platform: platform, registry: registry, external: external)
         let server = MCPServer(platform: platform, sessions: sessions, tools: tools)
         group.post("/mcp") { request in try await server.post(request) }

@@ -26,6 +26,6 @@ enum AIProxyMigrations {
                 is_enabled INTEGER NOT NULL DEFAULT 1, base_url TEXT, job_role TEXT CHECK (job_role IN ('submit', 'status')),
                 position INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (service_slug, slug));
             """),
-        Migration(version: 11, name: "proxy catalog seed", apply: AIProxyCatalogSeed.apply),
+        Migration(version: 11, name: "proxy catalog seed", apply: ProxyCatalogSeedRows.apply),
     ]
 }
