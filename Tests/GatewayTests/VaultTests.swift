@@ -73,4 +73,43 @@ struct VaultTests {
         #expect(envelope?.hasPrefix("sb1:\(after["current"]?.stringValue ?? "?"):") == true)
         await gateway.stop()
     }
+
+    @Test("rotation re-seals agents' endpoint secrets and webhook secrets too; both still open after it")
+    func rotationCoversEverySealedColumn() async throws {
+        let gateway = try await TestGateway.start()
+        let credentials = gateway.credentials
+        let agentPath = "/api/v1/organizations/\(credentials.organization.id)/projects/\(credentials.project.id)/agents/\(credentials.agentID)"
+        let member = ["Authorization": "Bearer \(credentials.jwts[.member]!)", "Content-Type": "application/json"]
+        let endpoint = try await gateway.request("POST", agentPath + "/api-endpoints/users", headers: member,
+            body: #"{"base_url":"https://api.example.com","path":"/users","authentication":{"type":"bearer_token","token":"agent-secret-1"}}"#)
+        #expect(endpoint.status == 201)
+        let webhook = try await gateway.request("POST", "/api/v1/webhooks", headers: ["Authorization": "Bearer \(credentials.apiKey.token)"],
+                                                body: #"{"url":"http://127.0.0.1:9/h","events":["workflow.completed"]}"#)
+        let webhookID = try #require(webhook.json["id"]?.stringValue)
+        let webhookSecret = try #require(webhook.json["secret"]?.stringValue)
+        let keyFile = gateway.databasePath + ".master-key"
+        _ = try await MasterKeyRotation.rotate(keyFile: keyFile, databasePath: gateway.databasePath)
+        let current = try #require(try JSONValueFile.read(keyFile)["current"]?.stringValue)
+        let sealed = try await gateway.sqlite().read { connection in
+            try connection.query("""
+                SELECT sealed_data AS v FROM credentials UNION ALL SELECT value FROM settings WHERE value LIKE 'sb1:%'
+                UNION ALL SELECT sealed_secret FROM webhooks UNION ALL SELECT sealed_api_config FROM agents
+                WHERE sealed_api_config IS NOT NULL UNION ALL SELECT sealed_headers FROM mcp_servers WHERE sealed_headers IS NOT NULL
+                """).compactMap { try $0.string("v") }
+        }
+        #expect(sealed.count >= 3, "the JWT key, the webhook secret, the agent's config")
+        #expect(sealed.allSatisfy { $0.hasPrefix("sb1:\(current):") }, "every envelope is under the new key")
+        let reopened = try await Platform.open(Platform.Options(databasePath: gateway.databasePath, masterKey: .file(keyFile)))
+        let envelope = try #require(try await gateway.sqlite().read { connection in
+            try connection.queryOne("SELECT sealed_secret FROM webhooks WHERE id = ?", [.text(webhookID)])?.string("sealed_secret")
+        })
+        #expect(String(decoding: try reopened.vault.openSetting(envelope, name: "webhook:\(webhookID)"), as: UTF8.self) == webhookSecret)
+        let agentConfig = try #require(try await gateway.sqlite().read { connection in
+            try connection.queryOne("SELECT sealed_api_config FROM agents WHERE id = ?", [.text(credentials.agentID)])?
+                .string("sealed_api_config")
+        })
+        let opened = try reopened.vault.open(agentConfig, for: "agent:\(credentials.agentID)")
+        #expect(opened.serialized().contains("agent-secret-1"))
+        await gateway.stop()
+    }
 }

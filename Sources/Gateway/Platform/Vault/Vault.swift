@@ -43,7 +43,7 @@ public final class Vault: Sendable {
         return try await sealedValues.resealAll { sealed, owner in
             guard ring.needsReseal(sealed) else { return nil }
             switch owner {
-            case .credential(let id): return try ring.reseal(sealed, aad: Array(id.utf8))
+            case .credential(let id), .value(let id): return try ring.reseal(sealed, aad: Array(id.utf8))
             case .setting(let name): return try ring.reseal(sealed, aad: Array("setting:\(name)".utf8))
             }
         }
