@@ -124,6 +124,17 @@ struct CallableTests {
         await gateway.stop()
     }
 
+    @Test("a second callable with a slug the project already has is 409, not a storage error")
+    func duplicateSlug() async throws {
+        let gateway = try await TestGateway.start()
+        let body = #"{"type":"request","name":"Twice","slug":"twice","config":{"url":"http://127.0.0.1:9/x"}}"#
+        #expect(try await create(gateway, body).status == 201)
+        let again = try await create(gateway, body)
+        #expect(again.status == 409, "\(again.text)")
+        #expect(again.json["error"]?.stringValue?.contains("twice") == true)
+        await gateway.stop()
+    }
+
     @Test("without Node.js, script callables answer 503 naming the fix")
     func scriptsWithoutNode() async throws {
         let gateway = try await TestGateway.start(nodePath: "/nonexistent/node")

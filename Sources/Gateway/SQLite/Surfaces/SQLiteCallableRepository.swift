@@ -27,23 +27,23 @@ struct SQLiteCallableRepository: CallableRepository {
 
     func insert(id: String, organizationID: String, projectID: String, fields: CallableFields, at: String) async throws {
         let values = Self.columns.map { column in Self.value(fields.assignments.first { $0.0 == column }?.1, column: column) }
-        try await database.transaction { connection in
+        try await rejectingDuplicates { try await database.transaction { connection in
             try connection.execute("""
                 INSERT INTO callables (id, org_id, project_id, type, name, description, icon, group_name, input_schema,
                     output_schema, customization, auth, oauth_system_id, slug, config, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, .positional([.text(id), .text(organizationID), .text(projectID)] + values + [.text(at), .text(at)]))
-        }
+        } }
     }
 
     func update(id: String, organizationID: String, fields: CallableFields, at: String) async throws -> Bool {
         let assignments = fields.assignments.filter { Self.columns.contains($0.0) }
-        let changed = try await database.transaction { connection in
+        let changed = try await rejectingDuplicates { try await database.transaction { connection in
             try connection.execute("UPDATE callables SET " + assignments.map { "\($0.0) = ?" }.joined(separator: ", ")
                                    + ", updated_at = ? WHERE id = ? AND org_id = ?",
                                    .positional(assignments.map { Self.value($0.1, column: $0.0) }
                                                + [.text(at), .text(id), .text(organizationID)]))
-        }
+        } }
         return changed > 0
     }
 

@@ -14,19 +14,24 @@ enum AdminCallableRoutes {
         router.group("/admin/organizations/{org}", middleware: [AdminGuard(platform: platform)]) { admin in
             admin.post("/projects/{project}/callables") { request in
                 let (organization, project) = try await AdminAgentRoutes.scope(request, platform)
-                let fields = try fields(try request.jsonObject(), partial: false)
+                let body = try request.jsonObject()
+                let fields = try fields(body, partial: false)
                 let id = UUID().uuidString.lowercased()
-                try await callables.insert(id: id, organizationID: organization.id, projectID: project.id, fields: fields,
-                                           at: Timestamp.now())
+                try await slugConflict(body) {
+                    try await callables.insert(id: id, organizationID: organization.id, projectID: project.id, fields: fields,
+                                               at: Timestamp.now())
+                }
                 return .json(try await listItem(id, callables), status: .created)
             }
             admin.put("/projects/{project}/callables/{id}") { request in
                 let (organization, _) = try await AdminAgentRoutes.scope(request, platform)
-                let fields = try fields(try request.jsonObject(), partial: true)
+                let body = try request.jsonObject()
+                let fields = try fields(body, partial: true)
                 guard !fields.assignments.isEmpty else { throw PlatformError.invalid("nothing to update") }
                 let id = request.parameter("id")
-                let changed = try await callables.update(id: id, organizationID: organization.id, fields: fields,
-                                                         at: Timestamp.now())
+                let changed = try await slugConflict(body) {
+                    try await callables.update(id: id, organizationID: organization.id, fields: fields, at: Timestamp.now())
+                }
                 guard changed else { throw PlatformError.notFound("callable not found") }
                 return .json(try await listItem(id, callables))
             }
@@ -101,5 +106,14 @@ enum AdminCallableRoutes {
             } else if !partial { result.assignments.append((name, [:])) }
         }
         return result
+    }
+
+    /// Runs a write, answering 409 when the project already has a callable with the body's slug.
+    static func slugConflict<T>(_ body: JSONObject, _ write: () async throws -> T) async throws -> T {
+        do {
+            return try await write()
+        } catch is DuplicateRecord {
+            throw PlatformError.conflict("the project already has a callable with slug '\(body["slug"]?.stringValue ?? "")'")
+        }
     }
 }

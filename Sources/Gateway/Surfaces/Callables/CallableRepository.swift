@@ -12,9 +12,9 @@ protocol CallableRepository: Sendable {
     func callables(projectID: String, organizationID: String) async throws -> (own: [Callable], installed: [Callable])
     /// A callable by id, whichever project owns it.
     func callable(id: String) async throws -> Callable?
-    /// Stores a new callable of the project.
+    /// Stores a new callable of the project; throws `DuplicateRecord` when the project has its slug.
     func insert(id: String, organizationID: String, projectID: String, fields: CallableFields, at: String) async throws
-    /// Changes the given fields; false when the organization has no such callable.
+    /// Changes the given fields; false when the organization has no such callable; `DuplicateRecord` for a taken slug.
     func update(id: String, organizationID: String, fields: CallableFields, at: String) async throws -> Bool
     /// Deletes a callable; false when the organization has no such callable.
     func delete(id: String, organizationID: String) async throws -> Bool
