@@ -27,8 +27,17 @@ struct ValueTests {
 
     @Test("a 16 MiB blob round-trips byte for byte")
     func largeBlob() async throws {
-        var generator = SystemRandomNumberGenerator()
-        let words = (0..<(2 << 20)).map { _ in generator.next() as UInt64 }
+        // SplitMix64 from a random seed: a getrandom syscall per word held a cooperative thread for over a second.
+        var state = UInt64.random(in: .min ... .max)
+        let words = [UInt64](unsafeUninitializedCapacity: 2 << 20) { buffer, count in
+            for index in 0..<buffer.count {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var mixed = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+                buffer[index] = mixed ^ (mixed >> 31)
+            }
+            count = buffer.count
+        }
         let bytes = words.withUnsafeBytes { [UInt8]($0) }
         #expect(bytes.count == 16 << 20)
         let database = try Database(.memory, migrations: [Migration(version: 1, name: "t", sql: "CREATE TABLE t (v)")])
