@@ -23,8 +23,8 @@ struct SQLiteProxyJobRepository: ProxyJobRepository {
                 WHERE org_id = ? AND service = ? AND upstream_id = ?
                 """, [.text(status), .text(result.serialized()), .text(at), .text(organizationID), .text(service),
                       .text(upstreamID)])
-            return try connection.queryOne("SELECT id FROM upstream_jobs WHERE org_id = ? AND upstream_id = ?",
-                                           [.text(organizationID), .text(upstreamID)])?.string("id")
+            return try connection.queryOne("SELECT id FROM upstream_jobs WHERE org_id = ? AND service = ? AND upstream_id = ?",
+                                           [.text(organizationID), .text(service), .text(upstreamID)])?.string("id")
         }
     }
 
