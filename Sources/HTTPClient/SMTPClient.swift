@@ -68,6 +68,12 @@ public enum SMTPClient {
     }
 
     /// Sends the message to every recipient; returns the Message-ID.
+    /// The name this machine gives itself in EHLO.
+    static let clientName: String = {
+        let name = ProcessInfo.processInfo.hostName
+        return name.isEmpty || name.contains("/") ? "localhost" : name
+    }()
+
     public static func send(_ message: EmailMessage, via server: SMTPServer, timeout: Duration = .seconds(30)) async throws -> String {
         let messageID = "\(UUID().uuidString.lowercased())@switchboard"
         let payload = message.rendered(messageID: messageID)
@@ -96,7 +102,8 @@ public enum SMTPClient {
         let upload = Upload(payload)
         let unmanaged = Unmanaged.passRetained(upload)
         defer { unmanaged.release() }
-        _ = sb_curl_setopt_str(easy, CURLOPT_URL, "\(scheme)://\(server.host):\(server.port)")
+        // The URL's path is the EHLO name (RFC 5321 §4.1.1.1: the client's own name); without one curl sends another.
+        _ = sb_curl_setopt_str(easy, CURLOPT_URL, "\(scheme)://\(server.host):\(server.port)/\(Self.clientName)")
         _ = sb_curl_setopt_str(easy, CURLOPT_MAIL_FROM, "<\(bare(message.from))>")
         _ = sb_curl_setopt_ptr(easy, CURLOPT_MAIL_RCPT, recipients)
         if let user = server.user { _ = sb_curl_setopt_str(easy, CURLOPT_USERNAME, user) }

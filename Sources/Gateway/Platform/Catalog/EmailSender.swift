@@ -11,7 +11,13 @@ enum EmailSender {
             throw PlatformError.invalid("the smtp credential needs host and port")
         }
         let recipients = input["to"]?.arrayValue?.compactMap(\.stringValue) ?? input["to"]?.stringValue.map { [$0] } ?? []
-        let from = input["from"]?.stringValue ?? credential["from"]?.stringValue ?? credential["user"]?.stringValue ?? "switchboard@localhost"
+        // The sender: input.from, else the credential's from, else its user when that is an address. Servers refuse
+        // an unqualified sender (exim: "unqualified sender rejected"), so there is no made-up default.
+        let candidates = [input["from"]?.stringValue, credential["from"]?.stringValue,
+                          credential["user"]?.stringValue.flatMap { $0.contains("@") ? $0 : nil }]
+        guard let from = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            throw PlatformError.invalid("send_email needs a sender: input.from, or a from address in the smtp credential")
+        }
         let message = EmailMessage(from: from, to: recipients, cc: input["cc"]?.arrayValue?.compactMap(\.stringValue) ?? [],
                                    subject: input["subject"]?.stringValue ?? "", text: input["text"]?.stringValue ?? "",
                                    html: input["html"]?.stringValue)
