@@ -2,10 +2,34 @@ import Foundation
 import Gateway
 import HTTPClient
 import JSONSchema
+import Synchronization
 import Testing
 
 @Suite("Seed 002: SMTP send_email")
 struct SMTPTests {
+    /// Creates an smtp credential with `smtp` as its data, a connector and a one-step `send_email` workflow, runs it
+    /// for ada@example.com and order A-7, and returns the execution once it has finished.
+    static func mailWorkflow(_ gateway: TestGateway, smtp: String) async throws -> JSONValue {
+        let auth = ["Authorization": "Bearer \(gateway.credentials.apiKey.token)"]
+        let credential = try await gateway.request("POST", "/api/v1/credentials", headers: auth,
+            body: #"{"name":"Mail","type":"custom","provider":"smtp","data":\#(smtp)}"#)
+        let connector = try await gateway.request("POST", "/api/v1/connectors", headers: auth,
+            body: #"{"name":"Mail","type":"smtp","credentialId":"\#(credential.json["id"]?.stringValue ?? "")"}"#)
+        #expect(connector.status == 201)
+        let workflow = try await gateway.request("POST", "/api/v1/workflows", headers: auth,
+            body: #"{"name":"notify","definition":{"steps":[{"name":"mail","type":"connector","config":{"connectorId":"\#(connector.json["id"]?.stringValue ?? "")","action":"send_email","input":{"to":"{{input.email}}","subject":"Order {{input.order}}","text":"Thanks!"}}}]}}"#)
+        let started = try await gateway.request("POST", "/api/v1/workflows/\(workflow.json["id"]?.stringValue ?? "")/execute",
+                                                headers: auth, body: #"{"input":{"email":"ada@example.com","order":"A-7"}}"#)
+        let id = try #require(started.json["executionId"]?.stringValue)
+        let execution = Mutex<JSONValue>(.null)
+        _ = await TestGateway.eventually {
+            let latest = (try? await gateway.request("GET", "/api/v1/executions/\(id)", headers: auth).json) ?? .null
+            execution.withLock { $0 = latest }
+            return ["completed", "failed"].contains(latest["status"]?.stringValue ?? "")
+        }
+        return execution.withLock { $0 }
+    }
+
     @Test("the SMTP client delivers to the sink with AUTH, envelope and RFC 5322 headers")
     func clientToSink() async throws {
         let sink = try SMTPSink()
@@ -27,21 +51,9 @@ struct SMTPTests {
     func workflowStep() async throws {
         let sink = try SMTPSink()
         sink.start()
-        let gateway = try await TestGateway.start()
-        let auth = ["Authorization": "Bearer \(gateway.credentials.apiKey.token)"]
-        let credential = try await gateway.request("POST", "/api/v1/credentials", headers: auth,
-            body: #"{"name":"Mail","type":"custom","provider":"smtp","data":{"host":"127.0.0.1","port":\#(sink.port),"user":"mailer","password":"pw","security":"none","from":"Shop <shop@example.com>"}}"#)
-        let connector = try await gateway.request("POST", "/api/v1/connectors", headers: auth,
-            body: #"{"name":"Mail","type":"smtp","credentialId":"\#(credential.json["id"]?.stringValue ?? "")"}"#)
-        #expect(connector.status == 201)
-        let workflow = try await gateway.request("POST", "/api/v1/workflows", headers: auth,
-            body: #"{"name":"notify","definition":{"steps":[{"name":"mail","type":"connector","config":{"connectorId":"\#(connector.json["id"]?.stringValue ?? "")","action":"send_email","input":{"to":"{{input.email}}","subject":"Order {{input.order}}","text":"Thanks!"}}}]}}"#)
-        let started = try await gateway.request("POST", "/api/v1/workflows/\(workflow.json["id"]?.stringValue ?? "")/execute", headers: auth,
-                                                body: #"{"input":{"email":"ada@example.com","order":"A-7"}}"#)
-        let id = try #require(started.json["executionId"]?.stringValue)
-        #expect(await TestGateway.eventually {
-            (try? await gateway.request("GET", "/api/v1/executions/\(id)", headers: auth).json["status"]) == "completed"
-        })
+        let gateway = try await TestGateway.start(rateLimit: 100_000)
+        let execution = try await Self.mailWorkflow(gateway, smtp: #"{"host":"127.0.0.1","port":\#(sink.port),"user":"mailer","password":"pw","security":"none","from":"Shop <shop@example.com>"}"#)
+        #expect(execution["status"] == "completed", "\(execution)")
         let mail = try #require(sink.messages.first)
         #expect(mail.recipients == ["ada@example.com"])
         #expect(mail.data.contains("Subject: Order A-7"))
@@ -78,21 +90,9 @@ struct SMTPTests {
     func workflowStepToExim() async throws {
         let status = try await EximServer.with { exim in
             let gateway = try await TestGateway.start(rateLimit: 100_000)
-            let auth = ["Authorization": "Bearer \(gateway.credentials.apiKey.token)"]
-            let credential = try await gateway.request("POST", "/api/v1/credentials", headers: auth,
-                body: #"{"name":"Mail","type":"custom","provider":"smtp","data":{"host":"127.0.0.1","port":\#(exim.port),"user":"\#(EximServer.user)","password":"\#(EximServer.password)","security":"none","from":"shop@example.com"}}"#)
-            let connector = try await gateway.request("POST", "/api/v1/connectors", headers: auth,
-                body: #"{"name":"Mail","type":"smtp","credentialId":"\#(credential.json["id"]?.stringValue ?? "")"}"#)
-            let workflow = try await gateway.request("POST", "/api/v1/workflows", headers: auth,
-                body: #"{"name":"notify","definition":{"steps":[{"name":"mail","type":"connector","config":{"connectorId":"\#(connector.json["id"]?.stringValue ?? "")","action":"send_email","input":{"to":"{{input.email}}","subject":"Order {{input.order}}","text":"Thanks!"}}}]}}"#)
-            let started = try await gateway.request("POST", "/api/v1/workflows/\(workflow.json["id"]?.stringValue ?? "")/execute", headers: auth,
-                                                    body: #"{"input":{"email":"ada@example.com","order":"A-7"}}"#)
-            let id = try #require(started.json["executionId"]?.stringValue)
-            #expect(await TestGateway.eventually {
-                (try? await gateway.request("GET", "/api/v1/executions/\(id)", headers: auth).json["status"]?.stringValue).map { ["completed", "failed"].contains($0) } == true
-            })
-            let execution = try await gateway.request("GET", "/api/v1/executions/\(id)", headers: auth)
-            let mail = try #require(try await exim.waitForMessages(1).first, "\(execution.text)")
+            let execution = try await Self.mailWorkflow(gateway, smtp: #"{"host":"127.0.0.1","port":\#(exim.port),"user":"\#(EximServer.user)","password":"\#(EximServer.password)","security":"none","from":"shop@example.com"}"#)
+            #expect(execution["status"] == "completed", "\(execution)")
+            let mail = try #require(try await exim.waitForMessages(1).first)
             #expect(mail.contains("Envelope-to: ada@example.com"))
             #expect(mail.contains("Return-path: <shop@example.com>"))
             #expect(mail.contains("Subject: Order A-7"))
