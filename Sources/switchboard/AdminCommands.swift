@@ -12,7 +12,7 @@ enum AdminCreateOrganization: Subcommand {
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
         guard let slugValue = arguments.value(slug) else { throw UsageError("--slug is required") }
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         let organization = try await platform.identity.createOrganization(
             slug: slugValue, name: arguments.value(displayName) ?? slugValue)
         _ = try await platform.identity.createProject(organizationID: organization.id, name: "Default project")
@@ -43,7 +43,7 @@ enum AdminCreateKey: Subcommand {
             throw UsageError("--role must be viewer, member or admin")
         }
         let limit = arguments.value(rateLimit) == nil ? nil : try arguments.integer(rateLimit, default: 100, in: 1...1_000_000)
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         guard let org = try await platform.identity.organization(orgKey) else {
             throw UsageError("organization '\(orgKey)' not found")
         }
@@ -66,7 +66,7 @@ enum AdminCreateToken: Subcommand {
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         let token = try await platform.identity.createAdminToken(name: "cli")
         try await platform.audit.record(actor: "cli", action: "admin-token.create")
         say(token)
@@ -82,7 +82,7 @@ enum AdminListOrganizations: Subcommand {
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         for organization in try await platform.identity.organizations() {
             say("\(organization.id) \(organization.slug) \(organization.name)")
         }

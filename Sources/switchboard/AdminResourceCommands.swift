@@ -39,7 +39,7 @@ enum AdminCreateProject: Subcommand {
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         let organization = try await adminOrganization(arguments, AdminOptions.organization, platform)
         guard let name = arguments.value(AdminOptions.name) else { throw UsageError("--name is required") }
         let project = try await platform.identity.createProject(organizationID: organization.id, name: name)
@@ -59,7 +59,7 @@ enum AdminCreateMember: Subcommand {
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         let organization = try await adminOrganization(arguments, AdminOptions.organization, platform)
         guard let address = arguments.value(email) else { throw UsageError("--email is required") }
         guard let memberRole = Role(rawValue: arguments.value(role) ?? "member") else { throw UsageError("--role must be viewer, member or admin") }
@@ -80,7 +80,7 @@ enum AdminSetServiceKey: Subcommand {
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         let organization = try await adminOrganization(arguments, AdminOptions.organization, platform)
         guard let service = arguments.value(AdminOptions.service) else { throw UsageError("--service is required") }
         let summary = try await platform.credentials.put(organizationID: organization.id, scope: .service, provider: service,
@@ -98,7 +98,7 @@ enum AdminSetPlatformKey: Subcommand {
 
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
-        let platform = try await PlatformOptions.open(arguments, environment: ProcessInfo.processInfo.environment)
+        let platform = try await PlatformOptions.open(arguments)
         guard let service = arguments.value(AdminOptions.service) else { throw UsageError("--service is required") }
         let summary = try await platform.credentials.put(organizationID: nil, scope: .platform, provider: service,
                                                          data: try credentialFields(arguments.value(AdminOptions.fields)))

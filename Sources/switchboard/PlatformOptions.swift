@@ -1,3 +1,4 @@
+import Foundation
 import Gateway
 
 /// The flags every command that opens the gateway's database shares.
@@ -24,7 +25,8 @@ enum PlatformOptions {
     }
 
     /// Opens the platform, turning failures into one clear line.
-    static func open(_ arguments: CommandLineArguments, environment: [String: String], rateLimit: Int = 100)
+    static func open(_ arguments: CommandLineArguments,
+                     environment: [String: String] = ProcessInfo.processInfo.environment, rateLimit: Int = 100)
         async throws -> Platform {
         let options = make(arguments, environment: environment, rateLimit: rateLimit)
         do {
