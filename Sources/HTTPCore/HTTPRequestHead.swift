@@ -15,7 +15,9 @@ public struct HTTPRequestHead: Sendable {
 
     /// The path part of the target, without query or fragment, still percent-encoded.
     public var path: String {
-        let end = target.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? target.endIndex
+        guard let end = target.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
+            return target
+        }
         return String(target[..<end])
     }
 
@@ -28,6 +30,7 @@ public struct HTTPRequestHead: Sendable {
 
     /// Whether the connection stays open after this exchange (RFC 9112 §9.3).
     public var keepAlive: Bool {
+        guard headers.contains("Connection") else { return version.minor >= 1 }
         let options = headers.listValues(for: "Connection")
         if options.contains(where: { $0.equalsIgnoringASCIICase("close") }) { return false }
         if version.minor >= 1 { return true }
