@@ -29,20 +29,24 @@ final class Connection {
     var requestHead: HTTPRequestHead?
     var requestBody: [UInt8] = []
 
-    /// Bytes waiting to be written, oldest first; `outboundOffset` is how much of the first is sent.
-    var outbound: [[UInt8]] = []
-    var outboundOffset = 0
-    var outboundBytes = 0
+    /// Bytes waiting to be written.
+    var output = OutputQueue()
     var writeProgressDeadline: UInt64 = 0
 
-    /// Interests registered with epoll.
+    /// Whether input is read (off while a large pipelined backlog waits for the current response). The socket
+    /// stays registered for input and output, edge-triggered, so changing this costs no `epoll_ctl`.
     var readingEnabled = true
+    /// The socket was full: waiting for it to become writable again (the write deadline applies).
     var writeInterest = false
-    /// Close once the outbound bytes are written.
+    /// Close once the output is written.
     var closeAfterWrite = false
+    /// Reset (RST) rather than close gracefully once the output is written (`ConnectionAbort`).
+    var abortAfterWrite = false
+    /// True while the loop parses and answers this connection's input: responses are written together after.
+    var isProcessingInput = false
     var isClosed = false
 
-    /// The stream pump waiting for the outbound buffer to drain.
+    /// The stream pump waiting for the output to drain.
     var streamWaiter: CheckedContinuation<Void, any Error>?
     /// Bytes a length-framed stream still owes; nil when the stream is chunked or close-delimited.
     var streamRemaining: Int?
@@ -57,9 +61,7 @@ final class Connection {
 
     /// Queues bytes for writing.
     func enqueue(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        outbound.append(bytes)
-        outboundBytes += bytes.count
+        output.append(bytes)
     }
 }
 
