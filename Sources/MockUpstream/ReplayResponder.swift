@@ -19,14 +19,24 @@ struct ReplayResponder: HTTPResponder {
     }
 
     func respond(to request: HTTPRequest) async throws -> HTTPResponse {
+        switch try respondImmediately(to: request) {
+        case .response(let response): return response
+        case .deferred(let rest): return try await rest()
+        case .unavailable: return try await admin.respond(to: request)
+        }
+    }
+
+    /// Replay never suspends, except to wait out a `latency` fault: matching, the journal and the response are
+    /// done inline on the server's loop.
+    func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
         let target = request.head.target
-        if target.hasPrefix("/_mock/") || target == "/_mock" { return try await admin.respond(to: request) }
+        if target.hasPrefix("/_mock/") || target == "/_mock" { return try admin.respondImmediately(to: request) }
         guard let provider = Self.provider(of: target) else {
             let path = request.path
             let response = MockErrorResponse.noMatch(provider: nil, method: request.method, path: path, closest: nil,
                                                      differences: [])
             journal(request, provider: nil, path: path, recording: nil, status: 404)
-            return response
+            return .response(response)
         }
         let mock = MockRequest(provider: provider, request: request)
         var fault: Fault?
@@ -35,15 +45,18 @@ struct ReplayResponder: HTTPResponder {
                 fault = try Fault(parsing: text)
             } catch {
                 journal(request, provider: provider, path: mock.path, recording: nil, status: 400)
-                return MockErrorResponse.badRequest(error.description, type: "mock_bad_fault")
+                return .response(MockErrorResponse.badRequest(error.description, type: "mock_bad_fault"))
             }
         }
         if let armed = state.faults.take(provider: provider, method: mock.method, segments: mock.segments) {
             fault = fault.map { $0.merged(with: armed) } ?? armed
         }
         let response = answer(mock, fault: fault)
-        if let latency = fault?.latency { try await Task.sleep(for: latency) }
-        return response
+        guard let latency = fault?.latency else { return .response(response) }
+        return .deferred {
+            try await Task.sleep(for: latency)
+            return response
+        }
     }
 
     /// Chooses the recording and builds the response; journals the exchange.

@@ -1,4 +1,5 @@
 import HTTPCore
+import HTTPServer
 
 /// Turns a recorded response into the response for one request, applying faults and the speed factor.
 ///
@@ -12,7 +13,10 @@ enum ResponseBuilder {
         let status = statusOverride.map { HTTPStatus(code: $0) } ?? recorded.status
         var headers = recorded.headers
         if let fault, fault.empty {
-            return HTTPResponse(status: status, headers: headers, body: .bytes([]))
+            // The head promises no body, then the connection is reset (RST) rather than closed or kept alive.
+            headers.replaceOrAdd(name: "Content-Length", value: "0")
+            return HTTPResponse(status: status, headers: headers,
+                                body: .stream(HTTPBodyStream { $0.finish(throwing: ConnectionAbort()) }))
         }
         var script: StreamScript
         switch recorded.body {
