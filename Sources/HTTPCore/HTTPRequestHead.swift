@@ -23,9 +23,11 @@ public struct HTTPRequestHead: Sendable {
 
     /// The raw query string after `?` (without fragment), or nil when the target has none.
     public var query: String? {
-        guard let mark = target.firstIndex(of: "?") else { return nil }
-        let rest = target[target.index(after: mark)...]
-        return String(rest.prefix { $0 != "#" })
+        let bytes = target.utf8
+        guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        let start = bytes.index(after: mark)
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Whether the connection stays open after this exchange (RFC 9112 §9.3).
