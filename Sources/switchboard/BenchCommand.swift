@@ -26,9 +26,15 @@ enum BenchCommand: Subcommand {
         var router = RouterBuilder()
         let health = HTTPResponse.json(healthBody)
         router.immediate(.get, "/healthz") { _ in health }
+        return try startServer(router.build(), command: name, loops: loops, cleanup: cleanup)
+    }
+
+    /// Starts a server for `responder` on a free loopback port with `loops` event loops; `cleanup` shuts it down.
+    static func startServer(_ responder: any HTTPResponder, command: String, loops: Int, cleanup: BenchCleanup) throws
+        -> Int {
         let configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0, loopCount: loops,
-                                                    log: { printError("switchboard bench http: server: \($0)") })
-        let server = HTTPServer(configuration: configuration, responder: router.build())
+                                                    log: { printError("switchboard \(command): server: \($0)") })
+        let server = HTTPServer(configuration: configuration, responder: responder)
         do {
             try server.start()
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import MockUpstream
 
 /// `switchboard bench mock`: the mock upstream replaying a small JSON recording (`GET /openai/v1/models` with a
@@ -17,29 +18,20 @@ enum BenchMockCommand: Subcommand {
         let plan = BenchPlan(
             command: name, path: "/openai/v1/models", requestHeaders: [("Authorization", "Bearer sk-bench")],
             expectedBody: nil, repeatedHeaders: ["x-request-id", "openai-processing-ms"],
-            start: { loops, cleanup in try await startMock(directory: directory, loops: loops, cleanup: cleanup) })
+            start: { loops, cleanup in try startMock(directory: directory, loops: loops, cleanup: cleanup) })
         return try await BenchRun.run(plan, arguments)
     }
 
-    /// Starts the mock on a free loopback port (speed 0, the default journal); `cleanup` stops it.
+    /// Starts the mock's replay responder (what `MockUpstream.start` serves) on a free loopback port, at speed 0
+    /// with the default journal; `cleanup` stops it.
     @MainActor
-    static func startMock(directory: String, loops: Int, cleanup: BenchCleanup) async throws -> Int {
-        let options = MockUpstream.Options(port: 0, speed: 0, loopCount: loops,
-                                           log: { printError("switchboard bench mock: mock: \($0)") })
-        let mock: MockUpstream
+    static func startMock(directory: String, loops: Int, cleanup: BenchCleanup) throws -> Int {
+        let responder: any HTTPResponder
         do {
-            mock = try await MockUpstream.start(recordingsDirectory: directory, options: options)
+            responder = try MockUpstream.makeResponder(recordingsDirectory: directory, options: .init(speed: 0))
         } catch {
-            throw BenchError("cannot start the mock upstream from \(directory): \(error)")
+            throw BenchError("cannot load the recordings in \(directory): \(error)")
         }
-        cleanup.add {
-            let done = DispatchSemaphore(value: 0)
-            Task.detached {
-                await mock.stop()
-                done.signal()
-            }
-            done.wait()
-        }
-        return mock.port
+        return try BenchCommand.startServer(responder, command: name, loops: loops, cleanup: cleanup)
     }
 }
