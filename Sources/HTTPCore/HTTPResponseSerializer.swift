@@ -118,10 +118,13 @@ public enum HTTPResponseSerializer {
         buffer.append(0x3A)
         buffer.append(0x20)
         // A CR or LF in a value would split the response (RFC 9110 §5.5); send a space instead.
-        if value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
+        let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte == 0x0D || byte == 0x0A { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if clean != true {
             for byte in value.utf8 { buffer.append(byte == 0x0D || byte == 0x0A ? 0x20 : byte) }
-        } else {
-            appendText(value, into: &buffer)
         }
         buffer.append(0x0D)
         buffer.append(0x0A)

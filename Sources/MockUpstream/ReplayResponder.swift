@@ -38,6 +38,13 @@ struct ReplayResponder: HTTPResponder {
             journal(request, provider: nil, path: path, recording: nil, status: 404)
             return .response(response)
         }
+        let memoKey = memoKey(request, provider: provider)
+        if let memoKey, let recording = state.recordings.memo.recording(for: memoKey),
+           let response = ResponseBuilder.fixed(recording.response) {
+            journal(request, provider: provider, path: MockRequest.path(of: target, provider: provider),
+                    recording: recording.id, status: response.status.code)
+            return .response(response)
+        }
         let mock = MockRequest(provider: provider, request: request)
         var fault: Fault?
         if let text = request.headers[Self.faultHeader] {
@@ -51,7 +58,7 @@ struct ReplayResponder: HTTPResponder {
         if let armed = state.faults.take(provider: provider, method: mock.method, segments: mock.segments) {
             fault = fault.map { $0.merged(with: armed) } ?? armed
         }
-        let response = answer(mock, fault: fault)
+        let response = answer(mock, fault: fault, memoKey: fault == nil ? memoKey : nil)
         guard let latency = fault?.latency else { return .response(response) }
         return .deferred {
             try await Task.sleep(for: latency)
@@ -59,8 +66,17 @@ struct ReplayResponder: HTTPResponder {
         }
     }
 
-    /// Chooses the recording and builds the response; journals the exchange.
-    private func answer(_ mock: MockRequest, fault: Fault?) -> HTTPResponse {
+    /// The memo key when this request's choice may be remembered: no fault header, no forced recording, no armed
+    /// fault, and what `RecordingSet.memoKey` requires.
+    private func memoKey(_ request: HTTPRequest, provider: Provider) -> SelectionMemo.Key? {
+        guard state.faults.isEmpty, request.headers[Self.faultHeader] == nil,
+              request.headers[Self.recordingHeader] == nil else { return nil }
+        return state.recordings.memoKey(request, provider: provider)
+    }
+
+    /// Chooses the recording and builds the response; journals the exchange. A choice with a fixed response is
+    /// remembered under `memoKey` when there is one.
+    private func answer(_ mock: MockRequest, fault: Fault?, memoKey: SelectionMemo.Key?) -> HTTPResponse {
         let selection: RecordingSet.Selection
         if let id = mock.headers[Self.recordingHeader], let forced = state.recordings.recording(id: id),
            forced.provider == mock.provider {
@@ -70,6 +86,9 @@ struct ReplayResponder: HTTPResponder {
         }
         switch selection {
         case .matched(let recording, let parameters):
+            if let memoKey, ResponseBuilder.fixed(recording.response) != nil {
+                state.recordings.memo.remember(recording, for: memoKey)
+            }
             let override = fault?.status.flatMap { $0 == recording.response.status.code ? nil : $0 }
             let response = ResponseBuilder.build(recording.response, request: mock, parameters: parameters,
                                                  fault: fault, statusOverride: override, speed: state.speed)

@@ -5,6 +5,12 @@ import HTTPServer
 ///
 /// The fast path (a whole body, no faults) returns the recording's own bytes: no copy, no serialization.
 enum ResponseBuilder {
+    /// The response for a whole, fixed body with no fault (no request needed), else nil.
+    static func fixed(_ recorded: RecordedResponse) -> HTTPResponse? {
+        guard case .whole(.fixed(let bytes)) = recorded.body else { return nil }
+        return HTTPResponse(status: recorded.status, headers: recorded.headers, body: .bytes(bytes))
+    }
+
     /// The response to send.
     static func build(
         _ recorded: RecordedResponse, request: MockRequest, parameters: [String: String], fault: Fault?,
