@@ -4,7 +4,10 @@ extension HTTPRequestParser {
         let base = head.start
         let headers = fields(input)
         let targetBytes = UnsafeBufferPointer(rebasing: input[base + head.targetStart..<base + head.targetEnd])
-        guard let target = String(validating: targetBytes, as: UTF8.self) else {
+        // Most targets are ASCII, which is valid UTF-8 as it is; others are validated.
+        let isASCII = targetBytes.allSatisfy { $0 < 0x80 }
+        guard let target = isASCII ? String(decoding: targetBytes, as: UTF8.self)
+            : String(validating: targetBytes, as: UTF8.self) else {
             throw .bad("request-target is not UTF-8")
         }
         let methodBytes = UnsafeBufferPointer(rebasing: input[base..<base + head.methodEnd])

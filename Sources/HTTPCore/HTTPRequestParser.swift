@@ -64,14 +64,7 @@ public struct HTTPRequestParser: Sendable {
     /// Parses as far as the buffered bytes allow and returns the next event, or nil when more bytes are needed.
     public mutating func next() throws(HTTPParseError) -> HTTPParserEvent? {
         let bytes = buffer
-        let result: Result<HTTPParserEvent?, HTTPParseError> = bytes.withUnsafeBufferPointer { input in
-            do throws(HTTPParseError) {
-                return .success(try step(input))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        return try bytes.withUnsafeBufferPointer { input throws(HTTPParseError) in try step(input) }
     }
 
     /// Drops consumed bytes before the current head (head spans are relative to it).

@@ -7,12 +7,13 @@ public protocol RequestAttributeKey {
 ///
 /// The first value is kept inline, so a request with one attribute (the server's start time) allocates nothing.
 public struct RequestAttributes: Sendable {
-    private var first: (key: ObjectIdentifier, value: any Sendable)?
-    private var others: [ObjectIdentifier: any Sendable] = [:]
+    @usableFromInline var first: (key: ObjectIdentifier, value: any Sendable)?
+    @usableFromInline var others: [ObjectIdentifier: any Sendable] = [:]
 
     public init() {}
 
-    /// The value stored under the key type, or nil.
+    /// The value stored under the key type, or nil. Inlinable, so callers get it specialized for their key.
+    @inlinable
     public subscript<Key: RequestAttributeKey>(_ key: Key.Type) -> Key.Value? {
         get {
             let id = ObjectIdentifier(key)

@@ -95,47 +95,52 @@ public struct Router: HTTPResponder {
     let root: FrozenRouteNode
     let fallback: @Sendable (HTTPRequest, RouteMiss) -> HTTPResponse
 
-    /// Where a request goes: a responder (with the request, its path parameters filled in), or an answer.
+    /// Where a request goes: a responder, or an answer.
     enum Resolution {
-        case route(any HTTPResponder, HTTPRequest)
+        case route(any HTTPResponder)
         case answer(HTTPResponse)
     }
 
     public func respond(to request: HTTPRequest) async throws -> HTTPResponse {
-        switch resolve(request) {
-        case .route(let responder, let request): return try await responder.respond(to: request)
+        var request = request
+        switch resolve(&request) {
+        case .route(let responder): return try await responder.respond(to: request)
         case .answer(let response): return response
         }
     }
 
     /// Resolves the route without suspending, then answers inline when the route's responder can.
     public func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
-        switch resolve(request) {
+        var request = request
+        switch resolve(&request) {
         case .answer(let response):
             return .response(response)
-        case .route(let responder, let request):
+        case .route(let responder):
             let immediate = try responder.respondImmediately(to: request)
-            if case .unavailable = immediate { return .deferred { try await responder.respond(to: request) } }
+            if case .unavailable = immediate {
+                let routed = request
+                return .deferred { try await responder.respond(to: routed) }
+            }
             return immediate
         }
     }
 
-    func resolve(_ request: HTTPRequest) -> Resolution {
+    /// Finds the responder, filling in the request's path parameters, or the answer for a miss.
+    func resolve(_ request: inout HTTPRequest) -> Resolution {
         if let responder = exact[ExactRoute(method: request.method, path: request.path)] {
-            return .route(responder, request)
+            return .route(responder)
         }
         let segments = RouteTemplate.split(request.path)
         var captured: [(String, String)] = []
         guard let node = root.match(segments[...], captured: &captured) else {
             return .answer(fallback(request, .notFound))
         }
-        var request = request
         for (name, value) in captured { request.pathParameters[name] = FormURLEncoding.percentDecode(value) }
         if let responder = node.handlers[request.method] {
-            return .route(responder, request)
+            return .route(responder)
         }
         if request.method == .head, let responder = node.handlers[.get] {
-            return .route(responder, request)
+            return .route(responder)
         }
         var allowed = node.handlers.keys.sorted { $0.rawValue < $1.rawValue }
         if node.handlers[.get] != nil && node.handlers[.head] == nil { allowed.append(.head) }
