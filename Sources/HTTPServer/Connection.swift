@@ -1,6 +1,9 @@
 import HTTPCore
 
 /// The state of one accepted connection. Confined to its event loop's thread.
+///
+/// The properties mutated on every request are `@exclusivity(unchecked)`: only the loop's thread touches them and
+/// no access overlaps another, so the runtime's dynamic exclusivity check would only cost time.
 final class Connection {
     /// What the connection is waiting for, which decides the deadline that applies.
     enum Phase {
@@ -22,15 +25,15 @@ final class Connection {
     /// Unique per loop, so a late response for a reused fd is dropped.
     let id: UInt64
     let remoteAddress: String?
-    var parser: HTTPRequestParser
+    @exclusivity(unchecked) var parser: HTTPRequestParser
     var phase: Phase = .idle
     var deadline: UInt64 = 0
 
     var requestHead: HTTPRequestHead?
-    var requestBody: [UInt8] = []
+    @exclusivity(unchecked) var requestBody: [UInt8] = []
 
     /// Bytes waiting to be written.
-    var output = OutputQueue()
+    @exclusivity(unchecked) var output = OutputQueue()
     var writeProgressDeadline: UInt64 = 0
 
     /// Whether input is read (off while a large pipelined backlog waits for the current response). The socket

@@ -20,7 +20,8 @@ final class EventLoop: @unchecked Sendable {
     let wakeFD: Int32
     private let pending = Mutex<[@Sendable () -> Void]>([])
     var listener: ListeningSocket?
-    var connections: [Int32: Connection] = [:]
+    /// Touched only on the loop's thread, never with overlapping accesses: no dynamic exclusivity check needed.
+    @exclusivity(unchecked) var connections: [Int32: Connection] = [:]
     var nextConnectionID: UInt64 = 1
     var running = true
     var shutdownDeadline: UInt64?
@@ -28,7 +29,7 @@ final class EventLoop: @unchecked Sendable {
     /// Monotonic nanoseconds, read once per wake-up: deadlines are whole seconds, so this is precise enough.
     var now: UInt64 = 0
     /// Connections with input still to read: more than one wake-up's share, or reading was just re-enabled.
-    var readAgain: [Connection] = []
+    @exclusivity(unchecked) var readAgain: [Connection] = []
     /// The `Date: …\r\n` line, recomputed when the wall-clock second changes.
     var dateLine: [UInt8] = []
     var dateSecond = -1

@@ -34,10 +34,13 @@ enum BenchOptions {
     static let loops = OptionSpec(
         name: "loops", valueName: "N", environmentVariable: "SWITCHBOARD_BENCH_LOOPS",
         help: "Server event loops, and nginx worker processes. Default: the number of cores.")
+    static let rounds = OptionSpec(
+        name: "rounds", valueName: "N", environmentVariable: "SWITCHBOARD_BENCH_ROUNDS",
+        help: "Measured runs per target, alternating targets; the table shows each target's median. Default 1.")
     static let serveOnly = OptionSpec(
         name: "serve-only", valueName: nil, environmentVariable: "SWITCHBOARD_BENCH_SERVE_ONLY",
         help: "Start only Switchboard's side, print its URL and serve until interrupted (for profilers).")
-    static let all = [duration, warmup, connections, threads, loops, serveOnly]
+    static let all = [duration, warmup, connections, threads, loops, rounds, serveOnly]
 }
 
 /// Runs one bench plan: starts both servers, checks they answer alike, drives each with wrk, prints the table.
@@ -50,6 +53,7 @@ enum BenchRun {
         let threadCount = try arguments.integer(BenchOptions.threads, default: 2, in: 1...64)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let loopCount = try arguments.integer(BenchOptions.loops, default: cores, in: 1...64)
+        let roundCount = try arguments.integer(BenchOptions.rounds, default: 1, in: 1...100)
         guard connectionCount >= threadCount else {
             throw UsageError("--connections (\(connectionCount)) must be at least --threads (\(threadCount))")
         }
@@ -93,19 +97,24 @@ enum BenchRun {
         let settings = wrk.settings(seconds: seconds)
         let headerNote = plan.requestHeaders.isEmpty ? "" : " (with \(plan.requestHeaders.map(\.name).joined(separator: ", ")))"
         say("GET \(plan.path)\(headerNote) on 127.0.0.1, \(answer.body.count)-byte body, wrk \(settings), "
-            + "\(warmupSeconds) s warm-up each; \(loopCount) server loops / nginx workers on \(cores) cores")
-        var results: [BenchWrk.Result] = []
-        for target in targets {
-            let url = "http://127.0.0.1:\(target.port)\(plan.path)"
-            if warmupSeconds > 0 { _ = try await wrk.run(seconds: warmupSeconds, url: url, cleanup: cleanup) }
-            let result = try await wrk.run(seconds: seconds, url: url, cleanup: cleanup)
-            guard result.badResponses == 0 else {
-                throw BenchError("\(target.name) answered \(result.badResponses) requests with a non-2xx status")
+            + "\(warmupSeconds) s warm-up each; \(loopCount) server loops / nginx workers on \(cores) cores"
+            + (roundCount > 1 ? "; \(roundCount) rounds, medians shown" : ""))
+        var rounds: [[BenchWrk.Result]] = []
+        for _ in 0..<roundCount {
+            var results: [BenchWrk.Result] = []
+            for target in targets {
+                let url = "http://127.0.0.1:\(target.port)\(plan.path)"
+                if warmupSeconds > 0 { _ = try await wrk.run(seconds: warmupSeconds, url: url, cleanup: cleanup) }
+                let result = try await wrk.run(seconds: seconds, url: url, cleanup: cleanup)
+                guard result.badResponses == 0 else {
+                    throw BenchError("\(target.name) answered \(result.badResponses) requests with a non-2xx status")
+                }
+                results.append(result)
             }
-            results.append(result)
+            rounds.append(results)
         }
         say("")
-        BenchTable(targets: targets, results: results).lines.forEach(say)
+        BenchTable(targets: targets, rounds: rounds).lines.forEach(say)
         return 0
     }
 

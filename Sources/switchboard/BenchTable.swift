@@ -1,11 +1,22 @@
 import Foundation
 
-/// The printed comparison: one row per target, the ratio to the last target (nginx).
+/// The printed comparison: one row per target (its median run over the rounds), the ratio to the last target
+/// (nginx), and with several rounds the ratio of each round.
 struct BenchTable {
     let targets: [BenchTarget]
-    let results: [BenchWrk.Result]
+    /// Per round, one result per target.
+    let rounds: [[BenchWrk.Result]]
+
+    /// Each target's median run by requests per second.
+    var results: [BenchWrk.Result] {
+        targets.indices.map { index in
+            let runs = rounds.map { $0[index] }.sorted { $0.requestsPerSecond < $1.requestsPerSecond }
+            return runs[runs.count / 2]
+        }
+    }
 
     var lines: [String] {
+        let results = self.results
         let baseline = results.last?.requestsPerSecond ?? 1
         var rows = [["target", "req/s", "p50", "p99", "vs nginx"]]
         for (target, result) in zip(targets, results) {
@@ -22,6 +33,12 @@ struct BenchTable {
         }
         for (target, result) in zip(targets, results) {
             if let errors = result.socketErrors { lines.append("\(target.name): \(errors)") }
+        }
+        if rounds.count > 1 {
+            let ratios = rounds.map { round in
+                String(format: "%.2f×", round[0].requestsPerSecond / (round.last?.requestsPerSecond ?? 1))
+            }
+            lines.append("ratio per round: " + ratios.joined(separator: " "))
         }
         return lines
     }
