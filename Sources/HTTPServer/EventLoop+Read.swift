@@ -145,26 +145,29 @@ extension EventLoop {
             writeResponse(connection, early, head: head, keepAlive: false)
             return
         }
-        var started = HTTPRequest(head: head, body: .bytes(connection.requestBody),
+        var request = HTTPRequest(head: head, body: .bytes(connection.requestBody),
                                   remoteAddress: connection.remoteAddress)
-        started.attributes[RequestStartKey.self] = ContinuousClock.now
+        request.attributes[RequestStartKey.self] = ContinuousClock.now
         connection.requestBody = []
-        let request = started
         let responder = shared.responder
         let log = shared.configuration.log
         let work: @Sendable () async -> HandlerOutcome
         do {
+            // Responses here are written straight from the switch: wrapping them again costs copies that go
+            // through the runtime (a body may hold a stream, whose layout is only known at run time).
             switch try responder.respondImmediately(to: request) {
             case .response(let response):
-                complete(connection, .respond(response), head: head)
+                writeResponse(connection, response, head: head, keepAlive: head.keepAlive && shutdownDeadline == nil)
                 return
             case .deferred(let rest):
+                let request = request
                 work = {
                     do { return .respond(try await rest()) } catch {
                         return HandlerOutcome(error: error, request: request, log: log)
                     }
                 }
             case .unavailable:
+                let request = request
                 work = { await responder.safeRespond(to: request, log: log) }
             }
         } catch {

@@ -13,16 +13,10 @@ extension EventLoop {
         let omitBody = head.method == .head || response.status.forbidsBody
         var keepAlive = keepAlive
         switch response.body {
-        case .empty, .bytes:
-            let bytes = response.body.bytes ?? []
-            let framing: HTTPResponseSerializer.Framing = response.status.forbidsBody ? .none : .length(bytes.count)
-            let dateLine = currentDateLine()
-            connection.output.appendToTail { buffer in
-                HTTPResponseSerializer.writeHead(response, framing: framing, keepAlive: keepAlive, dateLine: dateLine,
-                                                 into: &buffer)
-            }
-            if !omitBody { connection.output.append(bytes) }
-            finishResponse(connection, keepAlive: keepAlive)
+        case .empty:
+            writeWhole(connection, response, bytes: [], omitBody: omitBody, keepAlive: keepAlive)
+        case .bytes(let bytes):
+            writeWhole(connection, response, bytes: bytes, omitBody: omitBody, keepAlive: keepAlive)
         case .stream(let stream):
             let declared = response.headers["Content-Length"].flatMap { Int($0) }
             let framing: HTTPResponseSerializer.Framing
@@ -50,6 +44,20 @@ extension EventLoop {
                 startPump(stream, for: connection, keepAlive: keepAlive)
             }
         }
+    }
+
+    /// Writes a response whose body is in memory (Content-Length framing) and finishes the exchange.
+    private func writeWhole(
+        _ connection: Connection, _ response: HTTPResponse, bytes: [UInt8], omitBody: Bool, keepAlive: Bool
+    ) {
+        let framing: HTTPResponseSerializer.Framing = response.status.forbidsBody ? .none : .length(bytes.count)
+        let dateLine = currentDateLine()
+        connection.output.appendToTail { buffer in
+            HTTPResponseSerializer.writeHead(response, framing: framing, keepAlive: keepAlive, dateLine: dateLine,
+                                             into: &buffer)
+        }
+        if !omitBody { connection.output.append(bytes) }
+        finishResponse(connection, keepAlive: keepAlive)
     }
 
     /// Marks the exchange done: the connection closes after writing, or reads the next request. While the loop is

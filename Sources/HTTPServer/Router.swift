@@ -111,6 +111,12 @@ public struct Router: HTTPResponder {
 
     /// Resolves the route without suspending, then answers inline when the route's responder can.
     public func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
+        if let responder = exact[ExactRoute(method: request.method, path: request.path)] {
+            // The common case needs no copy of the request (no path parameters to fill in).
+            let immediate = try responder.respondImmediately(to: request)
+            if case .unavailable = immediate { return .deferred { try await responder.respond(to: request) } }
+            return immediate
+        }
         var request = request
         switch resolve(&request) {
         case .answer(let response):
