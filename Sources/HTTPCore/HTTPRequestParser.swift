@@ -58,6 +58,10 @@ public struct HTTPRequestParser: Sendable {
         }
     }
 
+    /// Whether the connection stays open after the message whose head was parsed last (RFC 9112 §9.3), as
+    /// `HTTPRequestHead.keepAlive` says, without reading the fields again.
+    public var keepsAlive: Bool { keepAlive }
+
     /// True once a message that closes the connection has ended.
     public var isClosed: Bool { if case .closed = state { return true } else { return false } }
 

@@ -30,6 +30,8 @@ final class Connection {
     var deadline: UInt64 = 0
 
     var requestHead: HTTPRequestHead?
+    /// Whether the request in `requestHead` lets the connection stay open.
+    var requestKeepsAlive = true
     @exclusivity(unchecked) var requestBody: [UInt8] = []
 
     /// Bytes waiting to be written.

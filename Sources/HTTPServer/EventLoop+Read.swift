@@ -116,6 +116,7 @@ extension EventLoop {
             switch event {
             case .head(let head):
                 connection.requestHead = head
+                connection.requestKeepsAlive = connection.parser.keepsAlive
                 if !connection.requestBody.isEmpty { connection.requestBody = [] }
                 if connection.parser.expectsBody {
                     setPhase(connection, .readingBody)
@@ -157,7 +158,8 @@ extension EventLoop {
             // through the runtime (a body may hold a stream, whose layout is only known at run time).
             switch try responder.respondImmediately(to: request) {
             case .response(let response):
-                writeResponse(connection, response, head: head, keepAlive: head.keepAlive && shutdownDeadline == nil)
+                writeResponse(connection, response, head: head,
+                              keepAlive: connection.requestKeepsAlive && shutdownDeadline == nil)
                 return
             case .deferred(let rest):
                 let request = request

@@ -12,8 +12,8 @@ struct RecordingSet: Sendable {
     private let anyMethod: [Provider: CandidateIndex]
     private let byID: [String: Recording]
     private let scenarioProviders: Set<Provider>
-    /// Per provider, every header name its recordings match on: with the method and target, all that decides
-    /// which recording answers a request without a body.
+    /// Per provider without scenarios, every header name its recordings match on: with the method and target,
+    /// all that decides which recording answers a request without a body.
     private let matchedHeaders: [Provider: [String]]
     /// Choices for repeated requests that cannot change (see `SelectionMemo`).
     let memo = SelectionMemo()
@@ -37,8 +37,9 @@ struct RecordingSet: Sendable {
         }
         anyMethod = byProvider.mapValues { list in CandidateIndex(list.filter { $0.matcher.method == nil }) }
         byID = Dictionary(recordings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        scenarioProviders = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
-        matchedHeaders = byProvider.mapValues { list in
+        let withScenarios = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
+        scenarioProviders = withScenarios
+        matchedHeaders = byProvider.filter { !withScenarios.contains($0.key) }.mapValues { list in
             var names: [String] = []
             for name in list.flatMap({ $0.matcher.headers.map(\.name) })
             where !names.contains(where: { $0.equalsIgnoringASCIICase(name) }) {
@@ -51,8 +52,12 @@ struct RecordingSet: Sendable {
     /// The memo key of a request whose choice cannot change (no body, no scenario for its provider), else nil.
     /// The caller also leaves out requests with faults.
     func memoKey(_ request: HTTPRequest, provider: Provider) -> SelectionMemo.Key? {
-        guard request.bodyBytes.isEmpty, !scenarioProviders.contains(provider) else { return nil }
-        let names = matchedHeaders[provider] ?? []
+        switch request.body {
+        case .empty: break
+        case .bytes(let bytes): guard bytes.isEmpty else { return nil }
+        case .stream: return nil
+        }
+        guard let names = matchedHeaders[provider] else { return nil }
         return SelectionMemo.Key(method: request.method, target: request.head.target,
                                  headers: names.map { request.headers[$0] })
     }
