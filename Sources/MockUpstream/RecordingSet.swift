@@ -12,9 +12,9 @@ struct RecordingSet: Sendable {
     private let anyMethod: [Provider: CandidateIndex]
     private let byID: [String: Recording]
     private let scenarioProviders: Set<Provider>
-    /// Per provider without scenarios, every header name its recordings match on: with the method and target,
+    /// Every header name that recordings of providers without scenarios match on: with the method and target,
     /// all that decides which recording answers a request without a body.
-    private let matchedHeaders: [Provider: [String]]
+    private let matchedHeaders: [String]
     /// Choices for repeated requests that cannot change (see `SelectionMemo`).
     let memo = SelectionMemo()
 
@@ -39,27 +39,28 @@ struct RecordingSet: Sendable {
         byID = Dictionary(recordings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let withScenarios = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
         scenarioProviders = withScenarios
-        matchedHeaders = byProvider.filter { !withScenarios.contains($0.key) }.mapValues { list in
-            var names: [String] = []
-            for name in list.flatMap({ $0.matcher.headers.map(\.name) })
-            where !names.contains(where: { $0.equalsIgnoringASCIICase(name) }) {
+        var names: [String] = []
+        for recording in recordings where !withScenarios.contains(recording.provider) {
+            for (name, _) in recording.matcher.headers where !names.contains(where: { $0.equalsIgnoringASCIICase(name) }) {
                 names.append(name)
             }
-            return names
         }
+        matchedHeaders = names
     }
 
-    /// The memo key of a request whose choice cannot change (no body, no scenario for its provider), else nil.
-    /// The caller also leaves out requests with faults.
-    func memoKey(_ request: HTTPRequest, provider: Provider) -> SelectionMemo.Key? {
+    /// Whether choices for this provider may be remembered (it has no scenarios).
+    func memoizes(_ provider: Provider) -> Bool { !scenarioProviders.contains(provider) }
+
+    /// The memo key of a request without a body, else nil. The caller also leaves out requests with faults, and
+    /// remembers choices only for providers that `memoizes`.
+    func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
         switch request.body {
         case .empty: break
         case .bytes(let bytes): guard bytes.isEmpty else { return nil }
         case .stream: return nil
         }
-        guard let names = matchedHeaders[provider] else { return nil }
         return SelectionMemo.Key(method: request.method, target: request.head.target,
-                                 headers: names.map { request.headers[$0] })
+                                 headers: matchedHeaders.map { request.headers[$0] })
     }
 
     /// The recording with this id.

@@ -31,18 +31,18 @@ struct ReplayResponder: HTTPResponder {
     func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
         let target = request.head.target
         if target.hasPrefix("/_mock/") || target == "/_mock" { return try admin.respondImmediately(to: request) }
+        let memoKey = memoKey(request)
+        if let memoKey, let known = state.recordings.memo.entry(for: memoKey),
+           let response = ResponseBuilder.fixed(known.recording.response) {
+            journal(request, provider: known.provider, path: known.path, recording: known.recording.id,
+                    status: response.status.code)
+            return .response(response)
+        }
         guard let provider = Self.provider(of: target) else {
             let path = request.path
             let response = MockErrorResponse.noMatch(provider: nil, method: request.method, path: path, closest: nil,
                                                      differences: [])
             journal(request, provider: nil, path: path, recording: nil, status: 404)
-            return .response(response)
-        }
-        let memoKey = memoKey(request, provider: provider)
-        if let memoKey, let recording = state.recordings.memo.recording(for: memoKey),
-           let response = ResponseBuilder.fixed(recording.response) {
-            journal(request, provider: provider, path: MockRequest.path(of: target, provider: provider),
-                    recording: recording.id, status: response.status.code)
             return .response(response)
         }
         let mock = MockRequest(provider: provider, request: request)
@@ -68,10 +68,10 @@ struct ReplayResponder: HTTPResponder {
 
     /// The memo key when this request's choice may be remembered: no fault header, no forced recording, no armed
     /// fault, and what `RecordingSet.memoKey` requires.
-    private func memoKey(_ request: HTTPRequest, provider: Provider) -> SelectionMemo.Key? {
+    private func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
         guard state.faults.isEmpty, request.headers[Self.faultHeader] == nil,
               request.headers[Self.recordingHeader] == nil else { return nil }
-        return state.recordings.memoKey(request, provider: provider)
+        return state.recordings.memoKey(request)
     }
 
     /// Chooses the recording and builds the response; journals the exchange. A choice with a fixed response is
@@ -86,8 +86,9 @@ struct ReplayResponder: HTTPResponder {
         }
         switch selection {
         case .matched(let recording, let parameters):
-            if let memoKey, ResponseBuilder.fixed(recording.response) != nil {
-                state.recordings.memo.remember(recording, for: memoKey)
+            if let memoKey, state.recordings.memoizes(mock.provider), ResponseBuilder.fixed(recording.response) != nil {
+                state.recordings.memo.remember(SelectionMemo.Entry(recording: recording, provider: mock.provider,
+                                                                   path: mock.path), for: memoKey)
             }
             let override = fault?.status.flatMap { $0 == recording.response.status.code ? nil : $0 }
             let response = ResponseBuilder.build(recording.response, request: mock, parameters: parameters,
