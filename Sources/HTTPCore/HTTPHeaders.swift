@@ -83,6 +83,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
 extension String {
     /// ASCII case-insensitive equality of two strings, comparing their stored UTF-8 directly when it is contiguous.
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
         let fast = utf8.withContiguousStorageIfAvailable { lhs in
             other.utf8.withContiguousStorageIfAvailable { rhs -> Bool in
                 guard lhs.count == rhs.count else { return false }
