@@ -38,7 +38,7 @@ let package = Package(
                 swiftSettings: strict),
 
         // The command line.
-        .executableTarget(name: "switchboard", dependencies: ["Gateway", "HTTPServer", "Store", "MockUpstream", "Conformance"], swiftSettings: strict),
+        .executableTarget(name: "switchboard", dependencies: ["Gateway", "HTTPServer", "Store", "MockUpstream", "Conformance", "ChildProcess"], swiftSettings: strict),
 
         // Tests.
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], exclude: ["Fixtures"], swiftSettings: strict),

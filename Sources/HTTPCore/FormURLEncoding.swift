@@ -17,10 +17,10 @@ public enum FormURLEncoding {
 
     /// Percent-decodes; invalid escapes are kept as they are; invalid UTF-8 becomes U+FFFD.
     public static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "%")) || (plusAsSpace && bytes.contains(UInt8(ascii: "+"))) else {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) else {
             return text
         }
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0

@@ -80,6 +80,24 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     public var description: String { fields.map { "\($0.name): \($0.value)" }.joined(separator: "\n") }
 }
 
+extension String {
+    /// ASCII case-insensitive equality of two strings, comparing their stored UTF-8 directly when it is contiguous.
+    public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        let fast = utf8.withContiguousStorageIfAvailable { lhs in
+            other.utf8.withContiguousStorageIfAvailable { rhs -> Bool in
+                guard lhs.count == rhs.count else { return false }
+                for index in 0..<lhs.count where ByteClass.lowercased(lhs[index]) != ByteClass.lowercased(rhs[index]) {
+                    return false
+                }
+                return true
+            }
+        }
+        if let fast, let result = fast { return result }
+        return Substring(self).equalsIgnoringASCIICase(other)
+    }
+}
+
 extension StringProtocol {
     /// ASCII case-insensitive equality, as header names and tokens compare (RFC 9110 §5.1).
     public func equalsIgnoringASCIICase(_ other: some StringProtocol) -> Bool {

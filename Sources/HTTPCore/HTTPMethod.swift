@@ -23,6 +23,23 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
         "UPDATEREDIRECTREF", "VERSION-CONTROL",
     ]
 
+    /// The registered method spelled by `bytes`, or nil (→ 501). The common methods share their static values,
+    /// so the request path allocates no string for them.
+    public static func registered(_ bytes: UnsafeBufferPointer<UInt8>) -> HTTPMethod? {
+        switch bytes.count {
+        case 3:
+            if bytes[0] == 0x47, bytes[1] == 0x45, bytes[2] == 0x54 { return .get }
+            if bytes[0] == 0x50, bytes[1] == 0x55, bytes[2] == 0x54 { return .put }
+        case 4:
+            if bytes[0] == 0x50, bytes[1] == 0x4F, bytes[2] == 0x53, bytes[3] == 0x54 { return .post }
+            if bytes[0] == 0x48, bytes[1] == 0x45, bytes[2] == 0x41, bytes[3] == 0x44 { return .head }
+        default:
+            break
+        }
+        let name = String(decoding: bytes, as: UTF8.self)
+        return registered.contains(name) ? HTTPMethod(unchecked: name) : nil
+    }
+
     public static let get = HTTPMethod(unchecked: "GET")
     public static let head = HTTPMethod(unchecked: "HEAD")
     public static let post = HTTPMethod(unchecked: "POST")

@@ -15,19 +15,24 @@ public struct HTTPRequestHead: Sendable {
 
     /// The path part of the target, without query or fragment, still percent-encoded.
     public var path: String {
-        let end = target.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? target.endIndex
+        guard let end = target.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
+            return target
+        }
         return String(target[..<end])
     }
 
     /// The raw query string after `?` (without fragment), or nil when the target has none.
     public var query: String? {
-        guard let mark = target.firstIndex(of: "?") else { return nil }
-        let rest = target[target.index(after: mark)...]
-        return String(rest.prefix { $0 != "#" })
+        let bytes = target.utf8
+        guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        let start = bytes.index(after: mark)
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Whether the connection stays open after this exchange (RFC 9112 §9.3).
     public var keepAlive: Bool {
+        guard headers.contains("Connection") else { return version.minor >= 1 }
         let options = headers.listValues(for: "Connection")
         if options.contains(where: { $0.equalsIgnoringASCIICase("close") }) { return false }
         if version.minor >= 1 { return true }

@@ -2,19 +2,22 @@ extension HTTPRequestParser {
     /// Builds the head from its spans and decides how the body is framed (RFC 9112 §6.1–§6.3).
     mutating func finishHead(_ input: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> HTTPRequestHead {
         let base = head.start
-        func text(_ from: Int, _ to: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: input[base + from..<base + to]), as: UTF8.self)
-        }
         let headers = fields(input)
         let targetBytes = UnsafeBufferPointer(rebasing: input[base + head.targetStart..<base + head.targetEnd])
-        guard String(validating: targetBytes, as: UTF8.self) != nil else { throw .bad("request-target is not UTF-8") }
-        let method = HTTPMethod(unchecked: text(0, head.methodEnd))
-        guard HTTPMethod.registered.contains(method.rawValue) else {
-            throw HTTPParseError(.notImplemented, "method \(method.rawValue) is not recognized")
+        // Most targets are ASCII, which is valid UTF-8 as it is; others are validated.
+        let isASCII = targetBytes.allSatisfy { $0 < 0x80 }
+        guard let target = isASCII ? String(decoding: targetBytes, as: UTF8.self)
+            : String(validating: targetBytes, as: UTF8.self) else {
+            throw .bad("request-target is not UTF-8")
+        }
+        let methodBytes = UnsafeBufferPointer(rebasing: input[base..<base + head.methodEnd])
+        guard let method = HTTPMethod.registered(methodBytes) else {
+            let name = String(decoding: methodBytes, as: UTF8.self)
+            throw HTTPParseError(.notImplemented, "method \(name) is not recognized")
         }
         let requestHead = HTTPRequestHead(
             method: method,
-            target: text(head.targetStart, head.targetEnd),
+            target: target,
             version: HTTPVersion(major: head.major, minor: head.minor),
             headers: headers)
         keepAlive = requestHead.keepAlive
@@ -24,6 +27,8 @@ extension HTTPRequestParser {
 
     /// The state that reads this request's body: chunked, a fixed length, or none.
     private mutating func bodyState(for head: HTTPRequestHead) throws(HTTPParseError) -> ParserState {
+        // The field lines were classified as they arrived: most requests have neither framing field.
+        if !self.head.sawContentLength && !self.head.sawTransferEncoding { return .messageEnd }
         let lengths = head.headers.values(for: "Content-Length")
         let hasTransferEncoding = head.headers.contains("Transfer-Encoding")
         if hasTransferEncoding {

@@ -18,12 +18,10 @@ extension HTTPRequestParser {
                 guard byte == 0x0A else { throw .bad("expected LF after CR") }
                 state = .lineStart
             case .method:
-                if byte == 0x20 {
-                    head.methodEnd = cursor - head.start
-                    state = .targetStart
-                } else if !ByteClass.isToken(byte) {
-                    throw .bad("invalid character in method")
-                }
+                guard let next = try scan(input, while: ByteClass.isToken) else { return }
+                guard next == 0x20 else { throw .bad("invalid character in method") }
+                head.methodEnd = cursor - head.start
+                state = .targetStart
             case .targetStart:
                 head.targetStart = cursor - head.start
                 if byte == 0x20 {
@@ -34,12 +32,13 @@ extension HTTPRequestParser {
                     state = .target
                 }
             case .target:
-                if byte == 0x20 {
+                guard let next = try scan(input, while: ByteClass.isTargetByte) else { return }
+                if next == 0x20 {
                     head.targetEnd = cursor - head.start
                     state = .version(0)
-                } else if byte == 0x0D || byte == 0x0A {
+                } else if next == 0x0D || next == 0x0A {
                     throw .bad("request line without an HTTP version (HTTP/0.9 is not served)")
-                } else if !ByteClass.isTargetByte(byte) {
+                } else {
                     throw .bad("invalid character in request-target")
                 }
             case .version(let position):
@@ -58,6 +57,20 @@ extension HTTPRequestParser {
                 throw HTTPParseError(.uriTooLong, "request line longer than \(limits.maxRequestLineBytes) bytes")
             }
         }
+    }
+
+    /// Moves the cursor over bytes of a class in one loop (the method, the target) and returns the first other
+    /// byte, or nil at the end of the input. Stops at the request-line limit just as stepping byte by byte would:
+    /// a byte of the class at the limit is 414.
+    private mutating func scan(_ input: UnsafeBufferPointer<UInt8>, while isInClass: (UInt8) -> Bool)
+        throws(HTTPParseError) -> UInt8? {
+        let stop = min(input.count, head.start + limits.maxRequestLineBytes + 1)
+        var index = cursor
+        while index < stop, isInClass(input[index]) { index += 1 }
+        cursor = index
+        guard index == stop else { return input[index] }
+        if cursor - head.start <= limits.maxRequestLineBytes { return nil }
+        throw HTTPParseError(.uriTooLong, "request line longer than \(limits.maxRequestLineBytes) bytes")
     }
 
     /// Checks one byte of `HTTP/DIGIT.DIGIT` as it arrives, so a bad version is refused without waiting for CRLF.

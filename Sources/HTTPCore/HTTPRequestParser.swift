@@ -58,20 +58,17 @@ public struct HTTPRequestParser: Sendable {
         }
     }
 
+    /// Whether the connection stays open after the message whose head was parsed last (RFC 9112 §9.3), as
+    /// `HTTPRequestHead.keepAlive` says, without reading the fields again.
+    public var keepsAlive: Bool { keepAlive }
+
     /// True once a message that closes the connection has ended.
     public var isClosed: Bool { if case .closed = state { return true } else { return false } }
 
     /// Parses as far as the buffered bytes allow and returns the next event, or nil when more bytes are needed.
     public mutating func next() throws(HTTPParseError) -> HTTPParserEvent? {
         let bytes = buffer
-        let result: Result<HTTPParserEvent?, HTTPParseError> = bytes.withUnsafeBufferPointer { input in
-            do throws(HTTPParseError) {
-                return .success(try step(input))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        return try bytes.withUnsafeBufferPointer { input throws(HTTPParseError) in try step(input) }
     }
 
     /// Drops consumed bytes before the current head (head spans are relative to it).

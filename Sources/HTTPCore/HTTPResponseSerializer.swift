@@ -18,31 +18,46 @@ public enum HTTPResponseSerializer {
     public static func writeHead(
         _ response: HTTPResponse, framing: Framing, keepAlive: Bool, date: String, into buffer: inout [UInt8]
     ) {
-        buffer.append(contentsOf: "HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n".utf8)
+        writeHead(response, framing: framing, keepAlive: keepAlive, dateLine: dateLine(date), into: &buffer)
+    }
+
+    /// The same, with the whole `Date: …\r\n` line already encoded (a server caches it for a second).
+    public static func writeHead(
+        _ response: HTTPResponse, framing: Framing, keepAlive: Bool, dateLine: [UInt8], into buffer: inout [UInt8]
+    ) {
+        appendStatusLine(response.status, into: &buffer)
         var hasDate = false
         for field in response.headers {
-            if isFramingField(field.name) { continue }
-            if !hasDate, field.name.equalsIgnoringASCIICase("Date") { hasDate = true }
+            switch ServerOwnedField(field.name) {
+            case .framing: continue
+            case .date: hasDate = true
+            case .other: break
+            }
             appendField(field.name, field.value, into: &buffer)
         }
-        if !hasDate { appendField("Date", date, into: &buffer) }
+        if !hasDate { buffer.append(contentsOf: dateLine) }
         switch framing {
-        case .length(let count): appendField("Content-Length", String(count), into: &buffer)
-        case .chunked: appendField("Transfer-Encoding", "chunked", into: &buffer)
+        case .length(let count):
+            buffer.append(contentsOf: contentLengthPrefix)
+            appendDecimal(count, into: &buffer)
+            buffer.append(contentsOf: crlf)
+        case .chunked: buffer.append(contentsOf: chunkedLine)
         case .untilClose, .none: break
         }
-        if !keepAlive { appendField("Connection", "close", into: &buffer) }
-        buffer.append(0x0D)
-        buffer.append(0x0A)
+        if !keepAlive { buffer.append(contentsOf: closeLine) }
+        buffer.append(contentsOf: crlf)
     }
+
+    /// `Date: <IMF-fixdate>\r\n` as bytes.
+    public static func dateLine(_ date: String) -> [UInt8] { Array("Date: \(date)\r\n".utf8) }
 
     /// Appends one chunk: size in hex, CRLF, data, CRLF. An empty chunk is skipped (it would end the body).
     public static func writeChunk(_ data: [UInt8], into buffer: inout [UInt8]) {
         guard !data.isEmpty else { return }
         buffer.append(contentsOf: String(data.count, radix: 16).utf8)
-        buffer.append(contentsOf: [0x0D, 0x0A])
+        buffer.append(contentsOf: crlf)
         buffer.append(contentsOf: data)
-        buffer.append(contentsOf: [0x0D, 0x0A])
+        buffer.append(contentsOf: crlf)
     }
 
     /// The last chunk with no trailers.
@@ -52,21 +67,73 @@ public enum HTTPResponseSerializer {
     public static let continueResponse: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     /// Fields the server owns: framing and connection management.
-    static func isFramingField(_ name: String) -> Bool {
-        name.equalsIgnoringASCIICase("Content-Length") || name.equalsIgnoringASCIICase("Transfer-Encoding")
-            || name.equalsIgnoringASCIICase("Connection")
+    static func isFramingField(_ name: String) -> Bool { ServerOwnedField(name) == .framing }
+
+    /// How the serializer treats a handler's field, decided by its length before any comparison.
+    enum ServerOwnedField {
+        case framing, date, other
+
+        init(_ name: String) {
+            switch name.utf8.count {
+            case 4: self = name.equalsIgnoringASCIICase("Date") ? .date : .other
+            case 10: self = name.equalsIgnoringASCIICase("Connection") ? .framing : .other
+            case 14: self = name.equalsIgnoringASCIICase("Content-Length") ? .framing : .other
+            case 17: self = name.equalsIgnoringASCIICase("Transfer-Encoding") ? .framing : .other
+            default: self = .other
+            }
+        }
     }
 
-    @inline(__always)
+    private static let crlf: [UInt8] = [0x0D, 0x0A]
+    private static let contentLengthPrefix: [UInt8] = Array("Content-Length: ".utf8)
+    private static let chunkedLine: [UInt8] = Array("Transfer-Encoding: chunked\r\n".utf8)
+    private static let closeLine: [UInt8] = Array("Connection: close\r\n".utf8)
+
+    /// `HTTP/1.1 200 OK\r\n` for every code with a standard phrase, encoded once (index: the code).
+    private static let statusLines: [(phrase: String, line: [UInt8])?] = (0..<600).map { code in
+        HTTPStatus.standardPhrases[code].map { ($0, Array("HTTP/1.1 \(code) \($0)\r\n".utf8)) }
+    }
+
+    private static func appendStatusLine(_ status: HTTPStatus, into buffer: inout [UInt8]) {
+        if status.code >= 0, status.code < statusLines.count, let known = statusLines[status.code],
+           known.phrase == status.reasonPhrase {
+            buffer.append(contentsOf: known.line)
+        } else {
+            buffer.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
+        }
+    }
+
+    /// Appends a non-negative integer in decimal.
+    private static func appendDecimal(_ value: Int, into buffer: inout [UInt8]) {
+        guard value >= 10 else {
+            buffer.append(UInt8(truncatingIfNeeded: 0x30 + max(0, value)))
+            return
+        }
+        appendDecimal(value / 10, into: &buffer)
+        buffer.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
+    }
+
     static func appendField(_ name: String, _ value: String, into buffer: inout [UInt8]) {
-        buffer.append(contentsOf: name.utf8)
+        appendText(name, into: &buffer)
         buffer.append(0x3A)
         buffer.append(0x20)
-        for byte in value.utf8 {
-            // A CR or LF in a value would split the response (RFC 9110 §5.5); send a space instead.
-            buffer.append(byte == 0x0D || byte == 0x0A ? 0x20 : byte)
+        // A CR or LF in a value would split the response (RFC 9110 §5.5); send a space instead.
+        let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte == 0x0D || byte == 0x0A { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if clean != true {
+            for byte in value.utf8 { buffer.append(byte == 0x0D || byte == 0x0A ? 0x20 : byte) }
         }
         buffer.append(0x0D)
         buffer.append(0x0A)
+    }
+
+    /// Appends a string's UTF-8 bytes, copied in one go when the string is stored contiguously.
+    @inline(__always)
+    private static func appendText(_ text: String, into buffer: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
+        if copied == nil { buffer.append(contentsOf: text.utf8) }
     }
 }

@@ -4,14 +4,30 @@ public protocol RequestAttributeKey {
 }
 
 /// Typed values attached to a request as it passes through middleware.
+///
+/// The first value is kept inline, so a request with one attribute (the server's start time) allocates nothing.
 public struct RequestAttributes: Sendable {
-    private var storage: [ObjectIdentifier: any Sendable] = [:]
+    @usableFromInline var first: (key: ObjectIdentifier, value: any Sendable)?
+    @usableFromInline var others: [ObjectIdentifier: any Sendable] = [:]
 
     public init() {}
 
-    /// The value stored under the key type, or nil.
+    /// The value stored under the key type, or nil. Inlinable, so callers get it specialized for their key.
+    @inlinable
     public subscript<Key: RequestAttributeKey>(_ key: Key.Type) -> Key.Value? {
-        get { storage[ObjectIdentifier(key)] as? Key.Value }
-        set { storage[ObjectIdentifier(key)] = newValue }
+        get {
+            let id = ObjectIdentifier(key)
+            if let first, first.key == id { return first.value as? Key.Value }
+            return others[id] as? Key.Value
+        }
+        set {
+            let id = ObjectIdentifier(key)
+            if first == nil || first?.key == id {
+                first = newValue.map { (id, $0) }
+                if !others.isEmpty { others[id] = nil }
+            } else {
+                others[id] = newValue
+            }
+        }
     }
 }

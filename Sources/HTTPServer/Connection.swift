@@ -1,6 +1,9 @@
 import HTTPCore
 
 /// The state of one accepted connection. Confined to its event loop's thread.
+///
+/// The properties mutated on every request are `@exclusivity(unchecked)`: only the loop's thread touches them and
+/// no access overlaps another, so the runtime's dynamic exclusivity check would only cost time.
 final class Connection {
     /// What the connection is waiting for, which decides the deadline that applies.
     enum Phase {
@@ -22,27 +25,33 @@ final class Connection {
     /// Unique per loop, so a late response for a reused fd is dropped.
     let id: UInt64
     let remoteAddress: String?
-    var parser: HTTPRequestParser
+    @exclusivity(unchecked) var parser: HTTPRequestParser
     var phase: Phase = .idle
     var deadline: UInt64 = 0
 
     var requestHead: HTTPRequestHead?
-    var requestBody: [UInt8] = []
+    /// Whether the request in `requestHead` lets the connection stay open.
+    var requestKeepsAlive = true
+    @exclusivity(unchecked) var requestBody: [UInt8] = []
 
-    /// Bytes waiting to be written, oldest first; `outboundOffset` is how much of the first is sent.
-    var outbound: [[UInt8]] = []
-    var outboundOffset = 0
-    var outboundBytes = 0
+    /// Bytes waiting to be written.
+    @exclusivity(unchecked) var output = OutputQueue()
     var writeProgressDeadline: UInt64 = 0
 
-    /// Interests registered with epoll.
+    /// Whether input is read (off while a large pipelined backlog waits for the current response). The socket
+    /// stays registered for input and output, edge-triggered, so changing this costs no `epoll_ctl`.
     var readingEnabled = true
+    /// The socket was full: waiting for it to become writable again (the write deadline applies).
     var writeInterest = false
-    /// Close once the outbound bytes are written.
+    /// Close once the output is written.
     var closeAfterWrite = false
+    /// Reset (RST) rather than close gracefully once the output is written (`ConnectionAbort`).
+    var abortAfterWrite = false
+    /// True while the loop parses and answers this connection's input: responses are written together after.
+    var isProcessingInput = false
     var isClosed = false
 
-    /// The stream pump waiting for the outbound buffer to drain.
+    /// The stream pump waiting for the output to drain.
     var streamWaiter: CheckedContinuation<Void, any Error>?
     /// Bytes a length-framed stream still owes; nil when the stream is chunked or close-delimited.
     var streamRemaining: Int?
@@ -57,9 +66,7 @@ final class Connection {
 
     /// Queues bytes for writing.
     func enqueue(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        outbound.append(bytes)
-        outboundBytes += bytes.count
+        output.append(bytes)
     }
 }
 

@@ -37,7 +37,9 @@ extension EventLoop {
         let connection = Connection(fd: fd, id: nextConnectionID, remoteAddress: SocketAddress.peer(of: fd),
                                     limits: shared.configuration.limits)
         nextConnectionID += 1
-        let events = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
+        // Registered once, edge-triggered, for input and output: reading on or off and a full socket change
+        // nothing in epoll (no epoll_ctl per request).
+        let events = EPOLLIN.rawValue | EPOLLOUT.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue
         guard sb_epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, events, UInt64(fd)) == 0 else {
             close(fd)
             shared.openConnections.subtract(1, ordering: .relaxed)
@@ -73,7 +75,7 @@ extension EventLoop {
         connections[connection.fd] = nil
         close(connection.fd)
         shared.openConnections.subtract(1, ordering: .relaxed)
-        connection.outbound.removeAll()
+        connection.output.removeAll()
         if let waiter = connection.streamWaiter {
             connection.streamWaiter = nil
             waiter.resume(throwing: ConnectionClosedError())

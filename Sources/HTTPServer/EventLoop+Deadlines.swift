@@ -4,11 +4,10 @@ import Glibc
 #endif
 
 extension EventLoop {
-    /// Enters a phase and sets the deadline that goes with it.
+    /// Enters a phase and sets the deadline that goes with it (from the time of the current wake-up).
     func setPhase(_ connection: Connection, _ phase: Connection.Phase) {
         connection.phase = phase
         let configuration = shared.configuration
-        let now = Syscall.monotonicNanoseconds()
         switch phase {
         case .idle: connection.deadline = now + configuration.idleTimeout.nanoseconds
         case .readingHead: connection.deadline = now + configuration.headTimeout.nanoseconds
@@ -33,7 +32,7 @@ extension EventLoop {
             guard connection.deadline != 0, now >= connection.deadline else { continue }
             switch connection.phase {
             case .idle:
-                if connection.outbound.isEmpty { closeConnection(connection) }
+                if connection.output.isEmpty { closeConnection(connection) }
             case .readingHead, .readingBody:
                 let response = HTTPResponse.json(#"{"error":"request not received in time"}"#, status: .requestTimeout)
                 setPhase(connection, .responding)
@@ -56,7 +55,7 @@ extension EventLoop {
         for connection in Array(connections.values) {
             if connection.phase == .responding {
                 continue  // its response is written with Connection: close
-            } else if !connection.outbound.isEmpty {
+            } else if !connection.output.isEmpty {
                 connection.closeAfterWrite = true
             } else {
                 closeConnection(connection)

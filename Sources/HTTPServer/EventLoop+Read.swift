@@ -5,6 +5,9 @@ import Glibc
 #endif
 
 extension EventLoop {
+    /// Reads a wake-up's share of a connection's input: up to this many full buffers, then the rest later.
+    static let readsPerWakeup = 4
+
     /// Reacts to readiness of a connection's socket.
     func handleEvent(fd: Int32, flags: UInt32) {
         guard let connection = connections[fd] else { return }
@@ -12,12 +15,26 @@ extension EventLoop {
             closeConnection(connection)
             return
         }
-        if flags & EPOLLOUT.rawValue != 0 {
+        if flags & EPOLLOUT.rawValue != 0 && connection.writeInterest {
             flush(connection)
             if connection.isClosed { return }
         }
         if flags & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 && connection.readingEnabled {
-            if connection.phase == .lingering { discardInput(connection) } else { readAvailable(connection) }
+            readInput(connection)
+        }
+    }
+
+    /// Reads (or, while lingering, drops) what the socket has.
+    func readInput(_ connection: Connection) {
+        if connection.phase == .lingering { discardInput(connection) } else { readAvailable(connection) }
+    }
+
+    /// Reads input again for connections that were left with some (edge-triggered: no new event will come).
+    func readPending() {
+        let pending = readAgain
+        readAgain.removeAll(keepingCapacity: true)
+        for connection in pending where !connection.isClosed && connection.readingEnabled {
+            readInput(connection)
         }
     }
 
@@ -30,12 +47,15 @@ extension EventLoop {
             closeConnection(connection)
             return
         }
+        readAgain.append(connection)
     }
 
-    /// Reads what the socket has, then parses and dispatches as far as possible.
+    /// Reads what the socket has, then parses and dispatches as far as possible. A short read means the socket
+    /// is drained (the next byte to arrive raises a new edge), so a small request costs one `read`.
     private func readAvailable(_ connection: Connection) {
         var sawEOF = false
-        for _ in 0..<4 {
+        var drained = false
+        for _ in 0..<Self.readsPerWakeup {
             let result: IOResult
             do {
                 result = try Syscall.io("read") { read(connection.fd, readBuffer.baseAddress, readBuffer.count) }
@@ -43,30 +63,46 @@ extension EventLoop {
                 closeConnection(connection)
                 return
             }
-            guard case .done(let count) = result else { break }
+            guard case .done(let count) = result else {
+                drained = true
+                break
+            }
             if count == 0 {
                 sawEOF = true
                 break
             }
             connection.parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
-            if count < readBuffer.count { break }
+            if count < readBuffer.count {
+                drained = true
+                break
+            }
         }
         processInput(connection)
         guard !connection.isClosed else { return }
         if sawEOF {
             if connection.phase == .responding {
                 connection.closeAfterWrite = true
-                setReading(connection, false)
+                connection.readingEnabled = false
             } else {
                 closeConnection(connection)
             }
         } else if connection.phase == .responding && connection.parser.bufferedByteCount > 1 << 20 {
-            setReading(connection, false)
+            connection.readingEnabled = false
+        } else if !drained && connection.readingEnabled {
+            readAgain.append(connection)
         }
     }
 
-    /// Parses buffered bytes into requests and starts handlers, one request at a time (pipelining in order).
+    /// Parses buffered bytes into requests and answers them, one request at a time (pipelining in order); the
+    /// responses answered inline leave together in one write at the end.
     func processInput(_ connection: Connection) {
+        connection.isProcessingInput = true
+        parseAndDispatch(connection)
+        connection.isProcessingInput = false
+        if !connection.isClosed { flush(connection) }
+    }
+
+    private func parseAndDispatch(_ connection: Connection) {
         while !connection.isClosed && connection.phase != .responding && connection.phase != .lingering
             && !connection.closeAfterWrite {
             let event: HTTPParserEvent?
@@ -80,7 +116,8 @@ extension EventLoop {
             switch event {
             case .head(let head):
                 connection.requestHead = head
-                connection.requestBody = []
+                connection.requestKeepsAlive = connection.parser.keepsAlive
+                if !connection.requestBody.isEmpty { connection.requestBody = [] }
                 if connection.parser.expectsBody {
                     setPhase(connection, .readingBody)
                     if head.expectsContinue { connection.enqueue(HTTPResponseSerializer.continueResponse) }
@@ -97,10 +134,10 @@ extension EventLoop {
         } else if connection.requestHead == nil && connection.phase != .idle {
             setPhase(connection, .idle)
         }
-        if !connection.outbound.isEmpty { flush(connection) }
     }
 
-    /// Starts the handler for the request just completed; takes its response inline when it did not suspend.
+    /// Answers the request just completed: inline when the responder answers without suspending, else on a
+    /// task started with `Task.immediate` (taken inline too when it happened not to suspend).
     private func dispatch(_ connection: Connection) {
         guard let head = connection.requestHead else { return }
         connection.requestHead = nil
@@ -113,25 +150,64 @@ extension EventLoop {
                                   remoteAddress: connection.remoteAddress)
         request.attributes[RequestStartKey.self] = ContinuousClock.now
         connection.requestBody = []
+        let responder = shared.responder
+        let log = shared.configuration.log
+        let work: @Sendable () async -> HandlerOutcome
+        do {
+            // Responses here are written straight from the switch: wrapping them again costs copies that go
+            // through the runtime (a body may hold a stream, whose layout is only known at run time).
+            switch try responder.respondImmediately(to: request) {
+            case .response(let response):
+                writeResponse(connection, response, head: head,
+                              keepAlive: connection.requestKeepsAlive && shutdownDeadline == nil)
+                return
+            case .deferred(let rest):
+                let request = request
+                work = {
+                    do { return .respond(try await rest()) } catch {
+                        return HandlerOutcome(error: error, request: request, log: log)
+                    }
+                }
+            case .unavailable:
+                let request = request
+                work = { await responder.safeRespond(to: request, log: log) }
+            }
+        } catch {
+            complete(connection, HandlerOutcome(error: error, request: request, log: log), head: head)
+            return
+        }
+        startTask(work, for: connection, head: head)
+    }
+
+    /// Runs the part of a handler that may suspend; its outcome is taken inline when it did not.
+    private func startTask(_ work: @escaping @Sendable () async -> HandlerOutcome, for connection: Connection,
+                           head: HTTPRequestHead) {
         let handoff = ResponseHandoff()
-        let shared = self.shared
         let connectionID = connection.id
         let fd = connection.fd
         Task.immediate { [self] in
-            let response = await shared.responder.safeRespond(to: request, log: shared.configuration.log)
-            if !handoff.finish(response) {
-                execute { self.deliver(response, fd: fd, connectionID: connectionID, head: head) }
+            let outcome = await work()
+            if !handoff.finish(outcome) {
+                execute { self.deliver(outcome, fd: fd, connectionID: connectionID, head: head) }
             }
         }
-        if let response = handoff.takeInline() {
+        if let outcome = handoff.takeInline() { complete(connection, outcome, head: head) }
+    }
+
+    /// Sends the response, or resets the connection.
+    private func complete(_ connection: Connection, _ outcome: HandlerOutcome, head: HTTPRequestHead) {
+        switch outcome {
+        case .respond(let response):
             writeResponse(connection, response, head: head, keepAlive: head.keepAlive && shutdownDeadline == nil)
+        case .abort:
+            abortConnection(connection)
         }
     }
 
-    /// A response that arrived after its handler suspended.
-    private func deliver(_ response: HTTPResponse, fd: Int32, connectionID: UInt64, head: HTTPRequestHead) {
+    /// An outcome that arrived after its handler suspended.
+    private func deliver(_ outcome: HandlerOutcome, fd: Int32, connectionID: UInt64, head: HTTPRequestHead) {
         guard let connection = connections[fd], connection.id == connectionID, !connection.isClosed else { return }
-        writeResponse(connection, response, head: head, keepAlive: head.keepAlive && shutdownDeadline == nil)
+        complete(connection, outcome, head: head)
         if connection.phase != .responding && !connection.isClosed { processInput(connection) }
     }
 
@@ -140,6 +216,7 @@ extension EventLoop {
         if head.target.isEmpty {
             return .json(#"{"error":"missing request-target"}"#, status: .badRequest)
         }
+        guard head.headers.contains("Transfer-Encoding") else { return nil }
         let codings = head.headers.listValues(for: "Transfer-Encoding")
         if codings.count > 1 {
             return .json(#"{"error":"only the chunked transfer coding is supported"}"#, status: .notImplemented)
@@ -156,19 +233,12 @@ extension EventLoop {
         writeResponse(connection, response, head: head, keepAlive: false)
     }
 
-    /// Turns reading on or off (off while a large pipelined backlog waits for the current response).
+    /// Turns reading on or off (off while a large pipelined backlog waits for the current response). Turning it
+    /// back on reads what arrived meanwhile, as no new edge may come for it.
     func setReading(_ connection: Connection, _ enabled: Bool) {
         guard connection.readingEnabled != enabled else { return }
         connection.readingEnabled = enabled
-        updateInterest(connection)
-    }
-
-    /// Registers the connection's current read and write interests with epoll.
-    func updateInterest(_ connection: Connection) {
-        var events: UInt32 = EPOLLRDHUP.rawValue
-        if connection.readingEnabled { events |= EPOLLIN.rawValue }
-        if connection.writeInterest { events |= EPOLLOUT.rawValue }
-        _ = sb_epoll_ctl(epollFD, EPOLL_CTL_MOD, connection.fd, events, UInt64(connection.fd))
+        if enabled { readAgain.append(connection) }
     }
 }
 

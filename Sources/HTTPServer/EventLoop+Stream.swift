@@ -48,7 +48,7 @@ extension EventLoop {
 
     /// Resumes a waiting pump once the queue is below half the high-water mark.
     func resumeStreamIfDrained(_ connection: Connection) {
-        guard let waiter = connection.streamWaiter, connection.outboundBytes < Self.streamHighWater / 2 else { return }
+        guard let waiter = connection.streamWaiter, connection.output.count < Self.streamHighWater / 2 else { return }
         connection.streamWaiter = nil
         waiter.resume()
     }
@@ -59,6 +59,10 @@ extension EventLoop {
         let shortOfLength = (connection.streamRemaining ?? 0) > 0
         if let failure, !(failure is ConnectionClosedError) {
             shared.configuration.log("response stream failed: \(failure)")
+        }
+        if failure is ConnectionAbort {
+            abortConnection(connection)
+            return
         }
         if failure != nil || shortOfLength {
             // The framing cannot say "failed": closing without the last chunk tells the client (RFC 9112 §8).

@@ -5,8 +5,6 @@ import Glibc
 #endif
 
 extension EventLoop {
-    /// Bodies up to this size are copied behind the head and sent in one write; larger ones go by writev.
-    static let inlineBodyLimit = 16 * 1024
     /// A stream waits while this many bytes are queued, and resumes below half of it.
     static let streamHighWater = 256 * 1024
 
@@ -14,22 +12,11 @@ extension EventLoop {
     func writeResponse(_ connection: Connection, _ response: HTTPResponse, head: HTTPRequestHead, keepAlive: Bool) {
         let omitBody = head.method == .head || response.status.forbidsBody
         var keepAlive = keepAlive
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(512)
         switch response.body {
-        case .empty, .bytes:
-            let bytes = response.body.bytes ?? []
-            let framing: HTTPResponseSerializer.Framing = response.status.forbidsBody ? .none : .length(bytes.count)
-            HTTPResponseSerializer.writeHead(response, framing: framing, keepAlive: keepAlive,
-                                             date: currentDate(), into: &buffer)
-            if !omitBody && bytes.count <= Self.inlineBodyLimit {
-                buffer.append(contentsOf: bytes)
-                connection.enqueue(buffer)
-            } else {
-                connection.enqueue(buffer)
-                if !omitBody { connection.enqueue(bytes) }
-            }
-            finishResponse(connection, keepAlive: keepAlive)
+        case .empty:
+            writeWhole(connection, response, bytes: [], omitBody: omitBody, keepAlive: keepAlive)
+        case .bytes(let bytes):
+            writeWhole(connection, response, bytes: bytes, omitBody: omitBody, keepAlive: keepAlive)
         case .stream(let stream):
             let declared = response.headers["Content-Length"].flatMap { Int($0) }
             let framing: HTTPResponseSerializer.Framing
@@ -43,9 +30,11 @@ extension EventLoop {
                 framing = .untilClose
                 keepAlive = false
             }
-            HTTPResponseSerializer.writeHead(response, framing: framing, keepAlive: keepAlive,
-                                             date: currentDate(), into: &buffer)
-            connection.enqueue(buffer)
+            let dateLine = currentDateLine()
+            connection.output.appendToTail { buffer in
+                HTTPResponseSerializer.writeHead(response, framing: framing, keepAlive: keepAlive, dateLine: dateLine,
+                                                 into: &buffer)
+            }
             if omitBody {
                 finishResponse(connection, keepAlive: keepAlive)
             } else {
@@ -57,57 +46,67 @@ extension EventLoop {
         }
     }
 
-    /// Marks the exchange done: the connection closes after writing, or reads the next request.
+    /// Writes a response whose body is in memory (Content-Length framing) and finishes the exchange.
+    private func writeWhole(
+        _ connection: Connection, _ response: HTTPResponse, bytes: [UInt8], omitBody: Bool, keepAlive: Bool
+    ) {
+        let framing: HTTPResponseSerializer.Framing = response.status.forbidsBody ? .none : .length(bytes.count)
+        let dateLine = currentDateLine()
+        connection.output.appendToTail { buffer in
+            HTTPResponseSerializer.writeHead(response, framing: framing, keepAlive: keepAlive, dateLine: dateLine,
+                                             into: &buffer)
+        }
+        if !omitBody { connection.output.append(bytes) }
+        finishResponse(connection, keepAlive: keepAlive)
+    }
+
+    /// Marks the exchange done: the connection closes after writing, or reads the next request. While the loop is
+    /// answering a batch of pipelined requests, the write waits for the end of the batch.
     func finishResponse(_ connection: Connection, keepAlive: Bool) {
         if !keepAlive { connection.closeAfterWrite = true }
         setPhase(connection, .idle)
-        flush(connection)
+        if !connection.isProcessingInput { flush(connection) }
         if !connection.isClosed && !connection.closeAfterWrite && !connection.readingEnabled {
             setReading(connection, true)
         }
     }
 
-    /// Writes queued bytes with writev until done or the socket is full.
+    /// Resets the connection once what is queued is written (`ConnectionAbort`).
+    func abortConnection(_ connection: Connection) {
+        connection.abortAfterWrite = true
+        connection.closeAfterWrite = true
+        connection.readingEnabled = false
+        setPhase(connection, .idle)
+        if !connection.isProcessingInput { flush(connection) }
+    }
+
+    /// Writes queued bytes until done or the socket is full; then closes, resets or lingers if asked to.
     func flush(_ connection: Connection) {
-        while !connection.outbound.isEmpty {
+        while !connection.output.isEmpty {
             let result: IOResult
             do {
-                result = try writeQueued(connection)
+                result = try connection.output.write(to: connection.fd)
             } catch {
                 closeConnection(connection)
                 return
             }
-            guard case .done(var written) = result else {
+            guard case .done = result else {
                 if !connection.writeInterest {
                     connection.writeInterest = true
-                    connection.writeProgressDeadline = Syscall.monotonicNanoseconds()
-                        + shared.configuration.writeTimeout.nanoseconds
-                    updateInterest(connection)
+                    connection.writeProgressDeadline = now + shared.configuration.writeTimeout.nanoseconds
                 }
                 return
             }
-            connection.outboundBytes -= written
-            connection.writeProgressDeadline = Syscall.monotonicNanoseconds()
-                + shared.configuration.writeTimeout.nanoseconds
-            while written > 0, let first = connection.outbound.first {
-                let left = first.count - connection.outboundOffset
-                if written >= left {
-                    written -= left
-                    connection.outbound.removeFirst()
-                    connection.outboundOffset = 0
-                } else {
-                    connection.outboundOffset += written
-                    written = 0
-                }
+            if connection.writeInterest {
+                connection.writeProgressDeadline = now + shared.configuration.writeTimeout.nanoseconds
             }
             resumeStreamIfDrained(connection)
         }
-        if connection.writeInterest {
-            connection.writeInterest = false
-            updateInterest(connection)
-        }
+        connection.writeInterest = false
         resumeStreamIfDrained(connection)
-        if connection.closeAfterWrite && connection.phase != .responding { beginLingeringClose(connection) }
+        if connection.closeAfterWrite && connection.phase != .responding {
+            if connection.abortAfterWrite { resetConnection(connection) } else { beginLingeringClose(connection) }
+        }
     }
 
     /// Shuts down our side after the last byte is written, then drops input until the peer closes.
@@ -122,34 +121,11 @@ extension EventLoop {
         setReading(connection, true)
     }
 
-    private func writeQueued(_ connection: Connection) throws -> IOResult {
-        if connection.outbound.count == 1 {
-            let offset = connection.outboundOffset
-            return try connection.outbound[0].withUnsafeBytes { bytes in
-                try Syscall.io("write") { write(connection.fd, bytes.baseAddress! + offset, bytes.count - offset) }
-            }
-        }
-        let count = min(connection.outbound.count, 64)
-        return try withVectors(connection.outbound[0..<count], offset: connection.outboundOffset) { vectors in
-            try Syscall.io("writev") { writev(connection.fd, vectors, Int32(count)) }
-        }
-    }
-
-    /// Points iovecs into the queued arrays, valid for the duration of `body` (each array stays borrowed).
-    private func withVectors(
-        _ buffers: ArraySlice<[UInt8]>, offset: Int, _ body: (UnsafePointer<iovec>) throws -> IOResult
-    ) throws -> IOResult {
-        let vectors = UnsafeMutablePointer<iovec>.allocate(capacity: buffers.count)
-        defer { vectors.deallocate() }
-        func fill(_ index: Int) throws -> IOResult {
-            guard index < buffers.count else { return try body(vectors) }
-            return try buffers[buffers.startIndex + index].withUnsafeBytes { bytes in
-                let skip = index == 0 ? offset : 0
-                vectors[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress! + skip),
-                                       iov_len: bytes.count - skip)
-                return try fill(index + 1)
-            }
-        }
-        return try fill(0)
+    /// Closes with `SO_LINGER` {1, 0}: the kernel drops the connection with an RST instead of a FIN.
+    func resetConnection(_ connection: Connection) {
+        guard !connection.isClosed else { return }
+        var option = linger(l_onoff: 1, l_linger: 0)
+        _ = setsockopt(connection.fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        closeConnection(connection)
     }
 }

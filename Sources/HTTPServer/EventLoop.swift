@@ -6,7 +6,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// One thread running epoll over a listener and its connections (level-triggered, non-blocking sockets).
+/// One thread running epoll over a listener and its connections (non-blocking sockets, edge-triggered for
+/// connections: each is registered once for input and output, and read until the kernel has no more).
 ///
 /// `@unchecked Sendable`: every mutable field is touched only on the loop's own thread, except `pending`,
 /// which is behind a Mutex; other threads reach the loop only through `execute`.
@@ -19,12 +20,18 @@ final class EventLoop: @unchecked Sendable {
     let wakeFD: Int32
     private let pending = Mutex<[@Sendable () -> Void]>([])
     var listener: ListeningSocket?
-    var connections: [Int32: Connection] = [:]
+    /// Touched only on the loop's thread, never with overlapping accesses: no dynamic exclusivity check needed.
+    @exclusivity(unchecked) var connections: [Int32: Connection] = [:]
     var nextConnectionID: UInt64 = 1
     var running = true
     var shutdownDeadline: UInt64?
     let readBuffer: UnsafeMutableRawBufferPointer
-    var dateString = ""
+    /// Monotonic nanoseconds, read once per wake-up: deadlines are whole seconds, so this is precise enough.
+    var now: UInt64 = 0
+    /// Connections with input still to read: more than one wake-up's share, or reading was just re-enabled.
+    @exclusivity(unchecked) var readAgain: [Connection] = []
+    /// The `Date: …\r\n` line, recomputed when the wall-clock second changes.
+    var dateLine: [UInt8] = []
     var dateSecond = -1
     private let finished = DispatchSemaphore(value: 0)
 
@@ -71,13 +78,16 @@ final class EventLoop: @unchecked Sendable {
     private func run() {
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         let timeout = Int32(max(1, shared.configuration.sweepInterval.nanoseconds / 1_000_000))
-        var nextSweep = Syscall.monotonicNanoseconds() + shared.configuration.sweepInterval.nanoseconds
+        now = Syscall.monotonicNanoseconds()
+        var nextSweep = now + shared.configuration.sweepInterval.nanoseconds
         while running {
-            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, 256, timeout) }
+            let wait = readAgain.isEmpty ? timeout : 0
+            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, 256, wait) }
             if count < 0 && sb_errno() != EINTR {
                 shared.configuration.log("epoll_wait: \(SystemError(call: "epoll_wait", errno: sb_errno()))")
                 break
             }
+            now = Syscall.monotonicNanoseconds()
             for index in 0..<Int(max(0, count)) {
                 let token = withUnsafePointer(to: &events[index]) { sb_epoll_data($0) }
                 let flags = withUnsafePointer(to: &events[index]) { sb_epoll_events($0) }
@@ -87,7 +97,7 @@ final class EventLoop: @unchecked Sendable {
                 default: handleEvent(fd: Int32(truncatingIfNeeded: token), flags: flags)
                 }
             }
-            let now = Syscall.monotonicNanoseconds()
+            if !readAgain.isEmpty { readPending() }
             if now >= nextSweep {
                 sweepDeadlines(now: now)
                 nextSweep = now + shared.configuration.sweepInterval.nanoseconds
@@ -108,13 +118,13 @@ final class EventLoop: @unchecked Sendable {
         for item in work { item() }
     }
 
-    /// The Date header value, recomputed once a second.
-    func currentDate() -> String {
+    /// The Date header line, recomputed once a second.
+    func currentDateLine() -> [UInt8] {
         let second = time(nil)
         if second != dateSecond {
             dateSecond = second
-            dateString = HTTPDate.format(unixTime: second)
+            dateLine = HTTPResponseSerializer.dateLine(HTTPDate.format(unixTime: second))
         }
-        return dateString
+        return dateLine
     }
 }

@@ -8,28 +8,28 @@ import Synchronization
 final class ResponseHandoff: Sendable {
     private enum State {
         case running
-        case finishedInline(HTTPResponse)
+        case finishedInline(HandlerOutcome)
         case willPost
         case taken
     }
 
     private let state = Mutex<State>(.running)
 
-    /// Called by the handler task when done: true if the loop will take the response inline.
-    func finish(_ response: HTTPResponse) -> Bool {
+    /// Called by the handler task when done: true if the loop will take the outcome inline.
+    func finish(_ outcome: HandlerOutcome) -> Bool {
         state.withLock { state in
             guard case .running = state else { return false }
-            state = .finishedInline(response)
+            state = .finishedInline(outcome)
             return true
         }
     }
 
-    /// Called by the loop right after starting the task: the response if it is already here.
-    func takeInline() -> HTTPResponse? {
+    /// Called by the loop right after starting the task: the outcome if it is already here.
+    func takeInline() -> HandlerOutcome? {
         state.withLock { state in
-            if case .finishedInline(let response) = state {
+            if case .finishedInline(let outcome) = state {
                 state = .taken
-                return response
+                return outcome
             }
             state = .willPost
             return nil

@@ -17,6 +17,17 @@ struct RouteTemplate: Sendable {
         }
     }
 
+    /// The raw paths this template matches when it has no parameters (with and without a trailing slash).
+    var exactPaths: [String] {
+        var literals: [String] = []
+        for segment in segments {
+            guard case .literal(let text) = segment else { return [] }
+            literals.append(text)
+        }
+        let path = "/" + literals.joined(separator: "/")
+        return literals.isEmpty ? [path] : [path, path + "/"]
+    }
+
     /// Path segments without the leading slash and without one trailing empty segment.
     static func split(_ path: String) -> [String] {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

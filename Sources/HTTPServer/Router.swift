@@ -3,6 +3,9 @@ import HTTPCore
 /// A request handler registered on a route.
 public typealias RouteHandler = @Sendable (HTTPRequest) async throws -> HTTPResponse
 
+/// A handler that never suspends (a health check, a fixed answer): called inline on the event loop.
+public typealias ImmediateRouteHandler = @Sendable (HTTPRequest) throws -> HTTPResponse
+
 /// Collects routes (with per-group middleware), then freezes into an immutable `Router`.
 public struct RouterBuilder: Sendable {
     struct Route: Sendable {
@@ -31,6 +34,15 @@ public struct RouterBuilder: Sendable {
         routes.append(Route(method: method, template: RouteTemplate(prefix + template), responder: responder))
     }
 
+    /// Registers a handler that never suspends. Without middleware in its group it is answered inline on the
+    /// event loop (no task, no thread hop); under middleware it runs behind the middleware like any handler.
+    public mutating func immediate(_ method: HTTPMethod, _ template: String, _ handler: @escaping ImmediateRouteHandler) {
+        let responder: any HTTPResponder = middleware.isEmpty
+            ? ImmediateClosureResponder(handler)
+            : middleware.wrapping(ClosureResponder { try handler($0) })
+        routes.append(Route(method: method, template: RouteTemplate(prefix + template), responder: responder))
+    }
+
     public mutating func get(_ template: String, _ handler: @escaping RouteHandler) { add(.get, template, handler) }
     public mutating func post(_ template: String, _ handler: @escaping RouteHandler) { add(.post, template, handler) }
     public mutating func put(_ template: String, _ handler: @escaping RouteHandler) { add(.put, template, handler) }
@@ -53,8 +65,12 @@ public struct RouterBuilder: Sendable {
     public func build(fallback: @escaping @Sendable (HTTPRequest, RouteMiss) -> HTTPResponse = Router.defaultMiss)
         -> Router {
         let root = RouteNode()
-        for route in routes { root.insert(route) }
-        return Router(root: root.frozen(), fallback: fallback)
+        var exact: [ExactRoute: any HTTPResponder] = [:]
+        for route in routes {
+            root.insert(route)
+            for path in route.template.exactPaths { exact[ExactRoute(method: route.method, path: path)] = route.responder }
+        }
+        return Router(exact: exact, root: root.frozen(), fallback: fallback)
     }
 }
 
@@ -64,34 +80,83 @@ public enum RouteMiss: Sendable, Equatable {
     case methodNotAllowed(allowed: [HTTPMethod])
 }
 
+/// A route without parameters, found by one dictionary lookup of the method and the raw path.
+struct ExactRoute: Hashable, Sendable {
+    let method: HTTPMethod
+    let path: String
+}
+
 /// An immutable router: matches the path, captures parameters, dispatches by method.
+///
+/// Routes without parameters are also kept in one dictionary keyed by method and path, tried first: the trie
+/// would reach the same handler (it prefers literal segments), so the answer is the same, only cheaper.
 public struct Router: HTTPResponder {
+    let exact: [ExactRoute: any HTTPResponder]
     let root: FrozenRouteNode
     let fallback: @Sendable (HTTPRequest, RouteMiss) -> HTTPResponse
 
+    /// Where a request goes: a responder, or an answer.
+    enum Resolution {
+        case route(any HTTPResponder)
+        case answer(HTTPResponse)
+    }
+
     public func respond(to request: HTTPRequest) async throws -> HTTPResponse {
+        var request = request
+        switch resolve(&request) {
+        case .route(let responder): return try await responder.respond(to: request)
+        case .answer(let response): return response
+        }
+    }
+
+    /// Resolves the route without suspending, then answers inline when the route's responder can.
+    public func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
+        if let responder = exact[ExactRoute(method: request.method, path: request.path)] {
+            // The common case needs no copy of the request (no path parameters to fill in).
+            let immediate = try responder.respondImmediately(to: request)
+            if case .unavailable = immediate { return .deferred { try await responder.respond(to: request) } }
+            return immediate
+        }
+        var request = request
+        switch resolve(&request) {
+        case .answer(let response):
+            return .response(response)
+        case .route(let responder):
+            let immediate = try responder.respondImmediately(to: request)
+            if case .unavailable = immediate {
+                let routed = request
+                return .deferred { try await responder.respond(to: routed) }
+            }
+            return immediate
+        }
+    }
+
+    /// Finds the responder, filling in the request's path parameters, or the answer for a miss.
+    func resolve(_ request: inout HTTPRequest) -> Resolution {
+        if let responder = exact[ExactRoute(method: request.method, path: request.path)] {
+            return .route(responder)
+        }
         let segments = RouteTemplate.split(request.path)
         var captured: [(String, String)] = []
         guard let node = root.match(segments[...], captured: &captured) else {
-            return fallback(request, .notFound)
+            return .answer(fallback(request, .notFound))
         }
-        var request = request
         for (name, value) in captured { request.pathParameters[name] = FormURLEncoding.percentDecode(value) }
         if let responder = node.handlers[request.method] {
-            return try await responder.respond(to: request)
+            return .route(responder)
         }
         if request.method == .head, let responder = node.handlers[.get] {
-            return try await responder.respond(to: request)
+            return .route(responder)
         }
         var allowed = node.handlers.keys.sorted { $0.rawValue < $1.rawValue }
         if node.handlers[.get] != nil && node.handlers[.head] == nil { allowed.append(.head) }
         if request.method == .options {
             let allow = (allowed + [.options]).map(\.rawValue).joined(separator: ", ")
-            return HTTPResponse(status: .noContent, headers: ["Allow": allow])
+            return .answer(HTTPResponse(status: .noContent, headers: ["Allow": allow]))
         }
         var response = fallback(request, .methodNotAllowed(allowed: allowed))
         response.headers.replaceOrAdd(name: "Allow", value: allowed.map(\.rawValue).joined(separator: ", "))
-        return response
+        return .answer(response)
     }
 
     /// `{"error": "Not Found"}` with 404, or `{"error": "Method Not Allowed"}` with 405.

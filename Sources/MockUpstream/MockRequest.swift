@@ -21,15 +21,20 @@ struct MockRequest: Sendable {
     init(provider: Provider, request: HTTPRequest) {
         self.provider = provider
         method = request.method
-        let target = request.head.target
-        let pathEnd = target.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? target.endIndex
-        path = String(target[..<pathEnd].dropFirst(provider.pathPrefix.utf8.count))
+        path = Self.path(of: request.head.target, provider: provider)
         segments = PathTemplate.decodedSegments(path)
         rawQuery = request.head.query
         query = rawQuery.map { FormURLEncoding.decode($0) } ?? []
         headers = request.headers
         body = request.bodyBytes
         (json, form) = MockRequest.parseBody(body, contentType: request.headers["Content-Type"])
+    }
+
+    /// The path of a target after the provider's prefix, still percent-encoded, without query or fragment.
+    static func path(of target: String, provider: Provider) -> String {
+        let pathEnd = target.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? target.endIndex
+        let pathStart = target.utf8.index(target.startIndex, offsetBy: provider.rawValue.utf8.count + 1)
+        return String(decoding: target.utf8[pathStart..<pathEnd], as: UTF8.self)
     }
 
     /// JSON when the body parses as JSON (even when curl labelled it a form); form fields when the content type

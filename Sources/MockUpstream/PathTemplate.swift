@@ -11,8 +11,8 @@ struct PathTemplate: Sendable, CustomStringConvertible {
 
     let segments: [Segment]
     let description: String
-    /// The literal segments when the template has no parameters (compared without building captures).
-    private let literals: [String]?
+    /// The decoded literal segments when the template has no parameters (compared without building captures).
+    let literals: [String]?
 
     /// Parses a template such as `/v1/text-to-speech/{voice_id}/stream`; a trailing slash is ignored.
     init(_ template: String) throws(TemplateError) {
@@ -113,10 +113,20 @@ struct PathTemplate: Sendable, CustomStringConvertible {
 
     /// Splits a path into its raw segments, ignoring the leading and a trailing slash.
     static func split(_ path: String) -> [String] {
-        var parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        if parts.first?.isEmpty == true { parts.removeFirst() }
-        if parts.last?.isEmpty == true { parts.removeLast() }
-        return parts.map { String(Substring($0)) }
+        var parts: [String] = []
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        if start < bytes.endIndex, bytes[start] == UInt8(ascii: "/") { start = bytes.index(after: start) }
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                parts.append(String(Substring(bytes[start..<index])))
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start < bytes.endIndex { parts.append(String(Substring(bytes[start..<bytes.endIndex]))) }
+        return parts
     }
 
     /// Splits and percent-decodes a request path.

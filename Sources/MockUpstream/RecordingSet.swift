@@ -5,11 +5,18 @@ import HTTPCore
 struct RecordingSet: Sendable {
     let all: [Recording]
     private let byProvider: [Provider: [Recording]]
-    /// The same lists narrowed to one method (recordings for any method included), so a request only tries
-    /// recordings that can answer its method.
-    private let byProviderMethod: [Provider: [HTTPMethod: [Recording]]]
+    /// The same lists narrowed to one method (recordings for any method included), then to the request's path,
+    /// so a request only tries recordings that can answer its method and path.
+    private let byProviderMethod: [Provider: [HTTPMethod: CandidateIndex]]
+    /// For a method no recording names: the recordings for any method.
+    private let anyMethod: [Provider: CandidateIndex]
     private let byID: [String: Recording]
     private let scenarioProviders: Set<Provider>
+    /// Every header name that recordings of providers without scenarios match on: with the method and target,
+    /// all that decides which recording answers a request without a body.
+    private let matchedHeaders: [String]
+    /// Choices for repeated requests that cannot change (see `SelectionMemo`).
+    let memo = SelectionMemo()
 
     init(_ recordings: [Recording]) {
         all = recordings
@@ -25,11 +32,35 @@ struct RecordingSet: Sendable {
         byProviderMethod = byProvider.mapValues { list in
             let methods = Set(list.compactMap(\.matcher.method))
             return Dictionary(uniqueKeysWithValues: methods.map { method in
-                (method, list.filter { $0.matcher.method == nil || $0.matcher.method == method })
+                (method, CandidateIndex(list.filter { $0.matcher.method == nil || $0.matcher.method == method }))
             })
         }
+        anyMethod = byProvider.mapValues { list in CandidateIndex(list.filter { $0.matcher.method == nil }) }
         byID = Dictionary(recordings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        scenarioProviders = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
+        let withScenarios = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
+        scenarioProviders = withScenarios
+        var names: [String] = []
+        for recording in recordings where !withScenarios.contains(recording.provider) {
+            for (name, _) in recording.matcher.headers where !names.contains(where: { $0.equalsIgnoringASCIICase(name) }) {
+                names.append(name)
+            }
+        }
+        matchedHeaders = names
+    }
+
+    /// Whether choices for this provider may be remembered (it has no scenarios).
+    func memoizes(_ provider: Provider) -> Bool { !scenarioProviders.contains(provider) }
+
+    /// The memo key of a request without a body, else nil. The caller also leaves out requests with faults, and
+    /// remembers choices only for providers that `memoizes`.
+    func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
+        switch request.body {
+        case .empty: break
+        case .bytes(let bytes): guard bytes.isEmpty else { return nil }
+        case .stream: return nil
+        }
+        return SelectionMemo.Key(method: request.method, target: request.head.target,
+                                 headers: matchedHeaders.map { request.headers[$0] })
     }
 
     /// The recording with this id.
@@ -46,11 +77,11 @@ struct RecordingSet: Sendable {
     /// happen under the scenario lock.
     func select(_ request: MockRequest, faultStatus: Int?, scenarios: ScenarioStates) -> Selection {
         let all = byProvider[request.provider] ?? []
-        let candidates = byProviderMethod[request.provider]?[request.method] ?? all.filter { $0.matcher.method == nil }
+        let index = byProviderMethod[request.provider]?[request.method] ?? anyMethod[request.provider]
+        let candidates = index?.candidates(for: request.segments) ?? []
         if let faultStatus {
             for recording in candidates where recording.servesFault && recording.response.status.code == faultStatus {
-                let outcome = recording.matcher.check(request, collect: false)
-                if outcome.matched { return .matched(recording, parameters: outcome.parameters) }
+                if let parameters = recording.matcher.match(request) { return .matched(recording, parameters: parameters) }
             }
         }
         guard scenarioProviders.contains(request.provider) else {
@@ -70,10 +101,9 @@ struct RecordingSet: Sendable {
                (states[step.name] ?? ScenarioStates.initial) != required {
                 continue
             }
-            let outcome = recording.matcher.check(request, collect: false)
-            guard outcome.matched else { continue }
+            guard let parameters = recording.matcher.match(request) else { continue }
             if let step = recording.scenario, let next = step.nextState { states[step.name] = next }
-            return .matched(recording, parameters: outcome.parameters)
+            return .matched(recording, parameters: parameters)
         }
         return nil
     }
@@ -98,4 +128,23 @@ struct RecordingSet: Sendable {
         }
         return .unmatched(closest: best?.recording, differences: best?.differences ?? [])
     }
+}
+
+/// Candidates in the order they are tried, found by the request's decoded path segments: for a path some template
+/// spells out literally, the recordings with that template merged (in order) with every templated one; for any
+/// other path, the templated ones alone. A literal template cannot match a path it does not spell.
+struct CandidateIndex: Sendable {
+    let literal: [[String]: [Recording]]
+    let templated: [Recording]
+
+    init(_ ordered: [Recording]) {
+        templated = ordered.filter { $0.matcher.path.literals == nil }
+        var literal: [[String]: [Recording]] = [:]
+        for path in Set(ordered.compactMap(\.matcher.path.literals)) {
+            literal[path] = ordered.filter { $0.matcher.path.literals.map { $0 == path } ?? true }
+        }
+        self.literal = literal
+    }
+
+    func candidates(for segments: [String]) -> [Recording] { literal[segments] ?? templated }
 }

@@ -19,14 +19,31 @@ struct ReplayResponder: HTTPResponder {
     }
 
     func respond(to request: HTTPRequest) async throws -> HTTPResponse {
+        switch try respondImmediately(to: request) {
+        case .response(let response): return response
+        case .deferred(let rest): return try await rest()
+        case .unavailable: return try await admin.respond(to: request)
+        }
+    }
+
+    /// Replay never suspends, except to wait out a `latency` fault: matching, the journal and the response are
+    /// done inline on the server's loop.
+    func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
         let target = request.head.target
-        if target.hasPrefix("/_mock/") || target == "/_mock" { return try await admin.respond(to: request) }
+        if target.hasPrefix("/_mock/") || target == "/_mock" { return try admin.respondImmediately(to: request) }
+        let memoKey = memoKey(request)
+        if let memoKey, let known = state.recordings.memo.entry(for: memoKey),
+           let response = ResponseBuilder.fixed(known.recording.response) {
+            journal(request, provider: known.provider, path: known.path, recording: known.recording.id,
+                    status: response.status.code)
+            return .response(response)
+        }
         guard let provider = Self.provider(of: target) else {
             let path = request.path
             let response = MockErrorResponse.noMatch(provider: nil, method: request.method, path: path, closest: nil,
                                                      differences: [])
             journal(request, provider: nil, path: path, recording: nil, status: 404)
-            return response
+            return .response(response)
         }
         let mock = MockRequest(provider: provider, request: request)
         var fault: Fault?
@@ -35,19 +52,31 @@ struct ReplayResponder: HTTPResponder {
                 fault = try Fault(parsing: text)
             } catch {
                 journal(request, provider: provider, path: mock.path, recording: nil, status: 400)
-                return MockErrorResponse.badRequest(error.description, type: "mock_bad_fault")
+                return .response(MockErrorResponse.badRequest(error.description, type: "mock_bad_fault"))
             }
         }
         if let armed = state.faults.take(provider: provider, method: mock.method, segments: mock.segments) {
             fault = fault.map { $0.merged(with: armed) } ?? armed
         }
-        let response = answer(mock, fault: fault)
-        if let latency = fault?.latency { try await Task.sleep(for: latency) }
-        return response
+        let response = answer(mock, fault: fault, memoKey: fault == nil ? memoKey : nil)
+        guard let latency = fault?.latency else { return .response(response) }
+        return .deferred {
+            try await Task.sleep(for: latency)
+            return response
+        }
     }
 
-    /// Chooses the recording and builds the response; journals the exchange.
-    private func answer(_ mock: MockRequest, fault: Fault?) -> HTTPResponse {
+    /// The memo key when this request's choice may be remembered: no fault header, no forced recording, no armed
+    /// fault, and what `RecordingSet.memoKey` requires.
+    private func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
+        guard state.faults.isEmpty, request.headers[Self.faultHeader] == nil,
+              request.headers[Self.recordingHeader] == nil else { return nil }
+        return state.recordings.memoKey(request)
+    }
+
+    /// Chooses the recording and builds the response; journals the exchange. A choice with a fixed response is
+    /// remembered under `memoKey` when there is one.
+    private func answer(_ mock: MockRequest, fault: Fault?, memoKey: SelectionMemo.Key?) -> HTTPResponse {
         let selection: RecordingSet.Selection
         if let id = mock.headers[Self.recordingHeader], let forced = state.recordings.recording(id: id),
            forced.provider == mock.provider {
@@ -57,6 +86,10 @@ struct ReplayResponder: HTTPResponder {
         }
         switch selection {
         case .matched(let recording, let parameters):
+            if let memoKey, state.recordings.memoizes(mock.provider), ResponseBuilder.fixed(recording.response) != nil {
+                state.recordings.memo.remember(SelectionMemo.Entry(recording: recording, provider: mock.provider,
+                                                                   path: mock.path), for: memoKey)
+            }
             let override = fault?.status.flatMap { $0 == recording.response.status.code ? nil : $0 }
             let response = ResponseBuilder.build(recording.response, request: mock, parameters: parameters,
                                                  fault: fault, statusOverride: override, speed: state.speed)

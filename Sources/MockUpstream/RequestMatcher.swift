@@ -24,22 +24,45 @@ struct RequestMatcher: Sendable {
         var pathDistance: Int
     }
 
+    /// The path parameters when the request matches, else nil: the request path's check, which stops at the first
+    /// difference and builds no message for it.
+    func match(_ request: MockRequest) -> [String: String]? {
+        if let method, method != request.method { return nil }
+        if pathParameters.isEmpty {
+            // No captures until everything else has matched.
+            guard path.matches(request.segments), restMatches(request) else { return nil }
+            return path.match(request.segments) ?? [:]
+        }
+        guard let parameters = path.match(request.segments) else { return nil }
+        for entry in pathParameters {
+            let value = parameters[entry.name].map(JSONValue.string)
+            if entry.matcher.mismatch(value, fromText: true, explain: false) != nil { return nil }
+        }
+        return restMatches(request) ? parameters : nil
+    }
+
+    /// Query, headers and body, without a message for the first difference.
+    private func restMatches(_ request: MockRequest) -> Bool {
+        for entry in query {
+            let value = request.queryValue(entry.name).map(JSONValue.string)
+            if entry.matcher.mismatch(value, fromText: true, explain: false) != nil { return false }
+        }
+        for entry in headers {
+            let value = request.headers[entry.name].map(JSONValue.string)
+            if entry.matcher.mismatch(value, fromText: true, explain: false) != nil { return false }
+        }
+        guard let body else { return true }
+        var differences: [String] = []
+        body.check(request, collect: false, into: &differences)
+        return differences.isEmpty
+    }
+
     /// Matches the request; with `collect` false it stops at the first difference.
     func check(_ request: MockRequest, collect: Bool) -> Outcome {
         var differences: [String] = []
         if let method, method != request.method {
             if !collect { return Outcome(parameters: [:], differences: ["method"], pathDistance: 0) }
             differences.append("method: expected \(method), got \(request.method)")
-        }
-        if !collect && pathParameters.isEmpty {
-            // The fast path: no captures until everything else has matched.
-            guard path.matches(request.segments) else {
-                return Outcome(parameters: [:], differences: ["path"], pathDistance: 1)
-            }
-            var differences: [String] = []
-            checkRest(request, parameters: [:], collect: false, into: &differences)
-            let parameters = differences.isEmpty ? path.match(request.segments) ?? [:] : [:]
-            return Outcome(parameters: parameters, differences: differences, pathDistance: 0)
         }
         guard let parameters = path.match(request.segments) else {
             differences.append("path: expected \(path), got \(request.path)")

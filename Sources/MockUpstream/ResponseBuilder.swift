@@ -1,9 +1,16 @@
 import HTTPCore
+import HTTPServer
 
 /// Turns a recorded response into the response for one request, applying faults and the speed factor.
 ///
 /// The fast path (a whole body, no faults) returns the recording's own bytes: no copy, no serialization.
 enum ResponseBuilder {
+    /// The response for a whole, fixed body with no fault (no request needed), else nil.
+    static func fixed(_ recorded: RecordedResponse) -> HTTPResponse? {
+        guard case .whole(.fixed(let bytes)) = recorded.body else { return nil }
+        return HTTPResponse(status: recorded.status, headers: recorded.headers, body: .bytes(bytes))
+    }
+
     /// The response to send.
     static func build(
         _ recorded: RecordedResponse, request: MockRequest, parameters: [String: String], fault: Fault?,
@@ -12,7 +19,10 @@ enum ResponseBuilder {
         let status = statusOverride.map { HTTPStatus(code: $0) } ?? recorded.status
         var headers = recorded.headers
         if let fault, fault.empty {
-            return HTTPResponse(status: status, headers: headers, body: .bytes([]))
+            // The head promises no body, then the connection is reset (RST) rather than closed or kept alive.
+            headers.replaceOrAdd(name: "Content-Length", value: "0")
+            return HTTPResponse(status: status, headers: headers,
+                                body: .stream(HTTPBodyStream { $0.finish(throwing: ConnectionAbort()) }))
         }
         var script: StreamScript
         switch recorded.body {

@@ -1,4 +1,5 @@
 import HTTPCore
+import HTTPServer
 import Synchronization
 
 /// A pull-driven body stream over a `StreamScript`: the server's pump asks for the next chunk only when the
@@ -24,6 +25,8 @@ final class StreamCursor: Sendable {
             return nil
         case .abort:
             throw MockStreamCut()
+        case .reset:
+            throw ConnectionAbort()
         case .chunk(let delay, let extra, let bytes):
             let wait = (speed > 0 ? delay * speed : .zero) + extra
             if wait > .zero { try await Task.sleep(for: wait) }

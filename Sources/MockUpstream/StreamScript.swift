@@ -12,7 +12,10 @@ struct StreamScript {
         /// `delay` is recorded time (scaled by the speed factor); `extra` is a fault's (never scaled).
         case chunk(delay: Duration, extra: Duration, bytes: [UInt8])
         case end
+        /// Cut short: the server closes after what was sent (FIN), leaving the framing incomplete.
         case abort
+        /// Reset: the server aborts the connection (RST).
+        case reset
     }
 
     let source: Source
@@ -44,7 +47,7 @@ struct StreamScript {
 
     /// The next thing to send.
     mutating func next() -> Step {
-        if abortAtStart { return .abort }
+        if abortAtStart { return .reset }
         if let cut = cutAfterEvents, sentEvents >= cut, offset == 0 {
             return piece() == nil ? .end : .abort
         }

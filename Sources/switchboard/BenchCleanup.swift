@@ -1,10 +1,11 @@
+import ChildProcess
 import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// What `switchboard bench http` has started and must stop: each step runs once, last added first, at the end of the
+/// What a `switchboard bench …` action has started and must stop: each step runs once, last added first, at the end of the
 /// run, on an error, or when SIGINT or SIGTERM arrives (the process then exits with 128 + the signal).
 ///
 /// Signals are caught with a plain handler that writes the signal number to a pipe (async-signal-safe), read by a
@@ -18,6 +19,12 @@ final class BenchCleanup: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The command's name, for the interruption message.
+    let command: String
+
+    init(command: String) {
+        self.command = command
+    }
 
     /// Adds a step; returns its id, for `remove` once the step is no longer needed.
     @discardableResult
@@ -48,7 +55,7 @@ final class BenchCleanup: Sendable {
             while read(pipe.read, &number, MemoryLayout<Int32>.size) < 0 && errno == EINTR {}
             guard number > 0 else { return }
             state.withLock { $0.interrupted = true }
-            printError("switchboard bench http: interrupted, stopping what it started")
+            printError("switchboard \(command): interrupted, stopping what it started")
             runAll()
             exit(128 + number)
         }
@@ -98,21 +105,31 @@ func findExecutable(_ name: String) -> String? {
 }
 
 /// Runs a program to its end with no input; returns its exit status and its standard output and error, merged.
-/// While it runs, `cleanup` knows to terminate it.
+/// While it runs, `cleanup` knows to kill it. Uses `ChildProcess` (posix_spawn), not Foundation's `Process`.
 func runProgram(_ executable: String, _ arguments: [String], cleanup: BenchCleanup) async throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // SIGKILL: a child spawned from a concurrency thread inherits its mask, which blocks SIGTERM and SIGINT.
-    let step = cleanup.add { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    let child = try ChildProcess.spawn(executable, arguments)
+    // SIGKILL, as before: the child starts with default signal handling, but a kill must not be ignored.
+    let step = cleanup.add { kill(child.pid, SIGKILL) }
     defer { cleanup.remove(step) }
-    let reader = output.fileHandleForReading
-    let data = await Task.detached { reader.readDataToEndOfFile() }.value
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let (output, status) = await withCheckedContinuation { (done: CheckedContinuation<([UInt8], Int32), Never>) in
+        Thread.detachNewThread {
+            let output = readToEnd(child.stdout) + readToEnd(child.stderr)
+            done.resume(returning: (output, child.wait()))
+        }
+    }
+    return (status, String(decoding: output, as: UTF8.self))
+}
+
+/// Every byte until end of file (blocking).
+func readToEnd(_ fd: Int32) -> [UInt8] {
+    var all: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 16_384)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count > 0 {
+            all += buffer[..<count]
+        } else if count == 0 || errno != EINTR {
+            return all
+        }
+    }
 }

@@ -10,15 +10,30 @@ struct BenchProbe {
         var status: Int
         var contentType: String?
         var body: [UInt8]
+        /// Every response field, by lowercased name (the last one wins).
+        var headers: [String: String] = [:]
+
+        /// `200 application/json '{"status":"ok"}'`, for messages.
+        var summary: String {
+            "\(status) \(contentType ?? "-") '\(String(decoding: body.prefix(80), as: UTF8.self))'"
+        }
+
+        /// The same status, content type and body, and the same values of the named fields.
+        func sameContent(as other: Answer, headers names: [String]) -> Bool {
+            status == other.status && contentType == other.contentType && body == other.body
+                && names.allSatisfy { headers[$0.lowercased()] == other.headers[$0.lowercased()] }
+        }
     }
 
     let port: Int
 
-    /// Sends `GET path` with `Connection: close` to 127.0.0.1 and reads the answer to EOF (2 s timeout).
-    func get(_ path: String) throws(BenchError) -> Answer {
+    /// Sends `GET path` with `Connection: close` and the given fields to 127.0.0.1 and reads the answer to EOF
+    /// (2 s timeout).
+    func get(_ path: String, headers: [(name: String, value: String)] = []) throws(BenchError) -> Answer {
         let fd = try connected()
         defer { close(fd) }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        let extra = headers.map { "\($0.name): \($0.value)\r\n" }.joined()
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(extra)Connection: close\r\n\r\n".utf8)
         let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         guard sent == request.count else {
             throw BenchError("cannot send a request to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
@@ -82,7 +97,7 @@ struct BenchProbe {
         if let length = fields["content-length"].flatMap(Int.init), length <= body.count {
             body = Array(body[..<length])
         }
-        return Answer(status: status, contentType: fields["content-type"], body: body)
+        return Answer(status: status, contentType: fields["content-type"], body: body, headers: fields)
     }
 
     /// A loopback port that was free a moment ago (bound to port 0, read back, released).

@@ -17,11 +17,17 @@ struct BenchWrk {
     let executable: String
     let threads: Int
     let connections: Int
+    /// Request fields sent with every request (`-H`).
+    var headers: [(name: String, value: String)] = []
 
     /// The arguments for one run of `seconds` against `url`.
     func arguments(seconds: Int, url: String) -> [String] {
-        ["--latency", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", url]
+        headers.flatMap { ["-H", "\($0.name): \($0.value)"] }
+            + ["--latency", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", url]
     }
+
+    /// `-t2 -c64 -d10s`, for the printed summary.
+    func settings(seconds: Int) -> String { "-t\(threads) -c\(connections) -d\(seconds)s" }
 
     /// Runs wrk once and parses its report; a failed run or an unreadable report is an error.
     func run(seconds: Int, url: String, cleanup: BenchCleanup) async throws -> Result {

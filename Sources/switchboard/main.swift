@@ -5,7 +5,7 @@ let subcommands: [any Subcommand.Type] = [
     ServeCommand.self, AdminCreateOrganization.self, AdminCreateKey.self, AdminCreateToken.self,
     AdminListOrganizations.self, AdminCreateProject.self, AdminCreateMember.self, AdminSetServiceKey.self,
     AdminSetPlatformKey.self, AdminRotateMasterKey.self, VerifyCommand.self, MockCommand.self, RecordCommand.self,
-    BenchCommand.self, SuiteBenchmarkCommand.self,
+    BenchCommand.self, BenchMockCommand.self, SuiteBenchmarkCommand.self,
 ]
 
 let usage = """

@@ -139,3 +139,22 @@ struct RawResponse {
                            rest: Array(bytes[(bodyStart + length)...]))
     }
 }
+
+extension RawClient {
+    /// Reads until the peer ends the connection; `reset` is true when it ended with an RST (`ECONNRESET`), not a
+    /// FIN, and nil when it did not end before the timeout.
+    func readUntilEnd() -> (bytes: [UInt8], reset: Bool?) {
+        var all: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                all += buffer[0..<count]
+            } else if count == 0 {
+                return (all, false)
+            } else if errno != EINTR {
+                return (all, errno == ECONNRESET ? true : nil)
+            }
+        }
+    }
+}

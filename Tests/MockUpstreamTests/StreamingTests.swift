@@ -96,12 +96,12 @@ struct StreamingTests {
     func largeBody() async throws {
         let mock = try await startMock()
         defer { Task { await mock.stop() } }
-        // Other suites share this process, so one run's RSS growth can include their allocations: a second run
-        // decides. Buffering the body whole would exceed the bound every time. The benchmark measures the mock
-        // alone against the 16 MiB target.
+        // Other suites share this process, so one run's RSS growth can include their allocations (36 MiB was seen
+        // once): a second run decides, and the bound is loose. Buffering the 100 MiB body whole would exceed it every
+        // time. The 16 MiB target is checked on the mock alone, as its own process, in SwitchboardCLITests.
         var growth = try await Self.downloadLarge(mock)
-        if growth >= 32 << 20 { growth = try await Self.downloadLarge(mock) }
-        #expect(growth < 32 << 20, "RSS grew by \(growth >> 20) MiB")
+        if growth >= 48 << 20 { growth = try await Self.downloadLarge(mock) }
+        #expect(growth < 48 << 20, "RSS grew by \(growth >> 20) MiB")
     }
 
     /// Streams the 100 MiB recording, checking its length; returns the peak RSS growth seen while reading.

@@ -1,0 +1,52 @@
+import Foundation
+import HTTPCore
+import Testing
+@testable import MockUpstream
+
+/// A remembered choice answers a repeated request exactly as matching would, and never hides a fault or a
+/// different credential.
+@Suite("Selection memo")
+struct SelectionMemoTests {
+    @Test("repeated GETs are answered alike and journaled each time; faults and other keys still apply")
+    func repeated() async throws {
+        let mock = try await startMock()
+        defer { Task { await mock.stop() } }
+        let url = mock.baseURL(for: .openai) + "/v1/models"
+        let first = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"])
+        let second = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"])
+        #expect(first.status == 200)
+        #expect(second.body == first.body)
+        #expect(second.headers["x-request-id"] == first.headers["x-request-id"])
+        #expect(mock.journal.entries(provider: .openai, path: "/v1/models").map(\.recording)
+            == ["openai.models.list", "openai.models.list"])
+        let faulted = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1", "X-Mock-Fault": "status=503"])
+        #expect(faulted.status == 503)
+        let badKey = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer nope"])
+        #expect(badKey.status == 401)
+        let noKey = try await TestHTTP.send(.get, url)
+        #expect(noKey.status == 401)
+        try mock.armFault("status=429", provider: .openai)
+        #expect(try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"]).status == 429)
+        #expect(try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"]).status == 200)
+    }
+
+    @Test("only requests without a body have a key, only providers without scenarios are remembered; bounded")
+    func keys() throws {
+        let set = RecordingSet(try RecordingLoader.load(directory: Repository.recordings))
+        let get = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
+                                                    headers: ["Authorization": "Bearer sk-1"]))
+        #expect(set.memoKey(get)?.headers.contains("Bearer sk-1") == true)
+        let post = HTTPRequest(head: HTTPRequestHead(method: .post, target: "/openai/v1/embeddings"), body: .bytes([0x7B]))
+        #expect(set.memoKey(post) == nil)
+        #expect(set.memoizes(.openai))
+        #expect(!set.memoizes(.heygen), "HeyGen's video status is a scenario")
+        let memo = SelectionMemo()
+        let recording = try #require(set.recording(id: "openai.models.list"))
+        let entry = SelectionMemo.Entry(recording: recording, provider: .openai, path: "/v1/models")
+        for index in 0...SelectionMemo.limit {
+            memo.remember(entry, for: .init(method: .get, target: "/\(index)", headers: []))
+        }
+        #expect(memo.entry(for: .init(method: .get, target: "/\(SelectionMemo.limit)", headers: [])) != nil)
+        #expect(memo.entry(for: .init(method: .get, target: "/0", headers: [])) == nil)
+    }
+}
