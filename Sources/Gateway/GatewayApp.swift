@@ -19,7 +19,7 @@ public enum GatewayApp {
     /// Builds the router for all surfaces.
     public static func makeRouter(platform: Platform, log: @escaping @Sendable (String) -> Void = { _ in }) -> Router {
         var router = RouterBuilder()
-        router.get("/healthz") { _ in .json(#"{"status":"ok"}"#) }
+        router.immediate(.get, "/healthz") { _ in .json(#"{"status":"ok"}"#) }
         AdminRoutes.register(on: &router, platform: platform)
         let catalog = ProxyCatalog(repository: platform.repositories.proxyCatalog)
         AIProxyRoutes.register(on: &router, platform: platform, catalog: catalog, log: log)
