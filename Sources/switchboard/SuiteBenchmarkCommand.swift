@@ -33,6 +33,7 @@ enum SuiteBenchmarkCommand: Subcommand {
         let concurrent = try arguments.integer(concurrency, default: 8, in: 1...256)
         var durations: [Duration] = []
         var allPassed = true
+        var slowest: [CaseResult] = []
         for run in 1...count {
             let gateway = try await EmbeddedGateway.start(upstreams: UpstreamDirectory.mock(baseURL: mock.baseURL))
             let profile = try Profile(json: gateway.profile(mockBaseURL: mock.baseURL), file: "embedded gateway")
@@ -41,6 +42,7 @@ enum SuiteBenchmarkCommand: Subcommand {
             await gateway.stop()
             mock.reset()
             durations.append(report.duration)
+            slowest = Array(report.results.sorted { $0.duration > $1.duration }.prefix(5))
             allPassed = allPassed && report.passed
             let counts = report.counts
             say("run \(run): \(format(report.duration)) for \(report.results.count) cases and scenarios "
@@ -48,6 +50,8 @@ enum SuiteBenchmarkCommand: Subcommand {
         }
         await mock.stop()
         let median = durations.sorted()[durations.count / 2]
+        say("slowest in the last run (scenarios and non-concurrent cases run one at a time):")
+        for result in slowest { say("  \(format(result.duration))  \(result.id)") }
         say("median \(format(median)) over \(count) run(s); target under \(format(target)): "
             + (median < target ? "met" : "NOT met"))
         return allPassed ? 0 : 1
