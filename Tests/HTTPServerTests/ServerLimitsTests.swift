@@ -82,7 +82,7 @@ struct ServerLimitsTests {
             for testCase in errors {
                 let bytes = Array(Data(base64Encoded: testCase.input_base64) ?? Data())
                 let (statuses, closed) = try await blocking {
-                    let client = try RawClient(port: port, timeout: 3)
+                    let client = try RawClient(port: port, timeout: 20)
                     client.send(bytes)
                     let (raw, closed) = client.readUntilClose()
                     var statuses: [Int] = []
@@ -113,7 +113,7 @@ struct ServerLifecycleTests {
         try await withServer({ $0.idleTimeout = .milliseconds(200) }) { server in
             let port = try #require(server.port)
             let (status, closedAfter) = try await blocking { () -> (Int, Duration?) in
-                let client = try RawClient(port: port, timeout: 3)
+                let client = try RawClient(port: port, timeout: 20)
                 client.send("GET / HTTP/1.1\r\n\r\n")
                 let status = try client.readResponse().status
                 let start = ContinuousClock.now

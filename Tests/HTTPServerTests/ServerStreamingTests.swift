@@ -20,7 +20,7 @@ struct ServerStreamingTests {
         }
         try await withServer(responder: streaming) { server in
             let port = try #require(server.port)
-            let client = try await blocking { try RawClient(port: port, timeout: 3) }
+            let client = try await blocking { try RawClient(port: port, timeout: 20) }
             let first = try await blocking { () -> String in
                 client.send("GET /events HTTP/1.1\r\n\r\n")
                 var text = ""

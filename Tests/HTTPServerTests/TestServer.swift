@@ -40,7 +40,7 @@ func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
 }
 
 /// Sends `request` on a new connection and reads responses until `count` have arrived or the peer closes.
-func exchange(port: Int, _ request: String, responses count: Int = 1, timeout: TimeInterval = 5) async throws
+func exchange(port: Int, _ request: String, responses count: Int = 1, timeout: TimeInterval = 20) async throws
     -> (responses: [RawResponse], closed: Bool) {
     try await blocking {
         let client = try RawClient(port: port, timeout: timeout)

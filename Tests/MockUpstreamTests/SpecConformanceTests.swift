@@ -82,6 +82,7 @@ struct SpecConformanceTests {
         let recordings = try RecordingLoader.load(directory: Repository.recordings)
         var checked = 0
         var skipped: [String: [String]] = [:]
+        var validators: [String: JSONSchemaValidator] = [:]  // one compile per schema: recordings share them
         for recording in recordings {
             if let reason = Self.skipReason(recording) {
                 skipped[reason, default: []].append(recording.id)
@@ -93,7 +94,8 @@ struct SpecConformanceTests {
                 continue
             }
             if let definitions = fixture["definitions"]?[recording.operation.spec] { schema["definitions"] = definitions }
-            let validator = try JSONSchemaValidator(schema: .object(schema))
+            let validator = try validators[key] ?? JSONSchemaValidator(schema: .object(schema))
+            validators[key] = validator
             let documents = try Self.documents(recording)
             #expect(!documents.isEmpty, "\(recording.id): no JSON body")
             for document in documents {
