@@ -217,7 +217,7 @@ struct AutomationTests {
             statuses.append(last?.status ?? 0)
         }
         #expect(statuses.filter { $0 == 429 }.count >= 1)
-        #expect(last?.status == 429)
+        #expect(last?.status == 429, "\(statuses): \(last?.text ?? "")")
         #expect(last?.headers["x-ratelimit-remaining"] == "0")
         #expect(last?.headers["retry-after"] != nil)
         #expect(last?.json["error"]?.stringValue?.contains("rate limit") == true)

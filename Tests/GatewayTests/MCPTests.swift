@@ -81,7 +81,7 @@ struct MCPTests {
         let withAuth = try await gateway.request("POST", "/api/integrations/mcp/register",
                                                  headers: ["Authorization": "Bearer \(gateway.credentials.apiKey.token)"],
                                                  body: #"{"key":"remote","name":"Remote","mcp":{"transport":"http","serverUrl":"\#(url)","headers":{"Authorization":"Bearer \#(external.credentials.apiKey.token)"}}}"#)
-        #expect(withAuth.status == 200)
+        #expect(withAuth.status == 200, "\(withAuth.text)")
         #expect(withAuth.json["tools"]?.arrayValue?.contains("remote__slack__send_message") == true)
         let initialize = try await rpc(gateway, #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18"}}"#)
         let session = try #require(initialize.headers["mcp-session-id"])
