@@ -16,6 +16,9 @@ struct TestGateway {
     let credentials: DemoCredentials
     let logLines: LogLines
     let workers: [Task<Void, Never>]
+    /// This gateway's own client: a pooled keep-alive connection must never reach another test's gateway that
+    /// happens to get the same port later.
+    let session: URLSession = TestGateway.makeSession()
 
     var databasePath: String { directory.appendingPathComponent("gateway.sqlite").path }
 
@@ -63,6 +66,7 @@ struct TestGateway {
         workers.forEach { $0.cancel() }
         platform.outbox.stop()
         await server.shutdownGracefully(gracePeriod: .seconds(1))
+        session.invalidateAndCancel()
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -83,7 +87,7 @@ struct TestGateway {
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let body { request.httpBody = Data(body.utf8) }
-        let (data, response) = try await TestGateway.session.data(for: request)
+        let (data, response) = try await session.data(for: request)
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields { fields[String(describing: name).lowercased()] = String(describing: value) }
@@ -93,13 +97,13 @@ struct TestGateway {
     /// `Authorization: Bearer <admin token>`.
     var admin: [String: String] { ["Authorization": "Bearer \(credentials.adminToken)"] }
 
-    static let session: URLSession = {
+    static func makeSession() -> URLSession {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
         return URLSession(configuration: configuration)
-    }()
+    }
 }
 
 /// A response as a test sees it.
