@@ -75,21 +75,15 @@ struct CLITests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("gateway.sqlite").path
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWITCHBOARD_DATABASE"] = database
-        environment["SWITCHBOARD_RECORDINGS"] = repositoryRoot().appendingPathComponent("Recordings").path
-        let server = try ChildProcess.spawn(try switchboardBinary().path, ["serve", "--port", "0"], environment: environment)
-        let watchdog = DispatchWorkItem { server.signal(SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-        defer { watchdog.cancel() }
-        let firstLine = try await onThread { server.readLine() ?? "" }
-        let url = try #require(firstLine.split(separator: " ").first { $0.hasPrefix("http://") })
-        let health = try await onThread { try rawRequest("\(url)/healthz") }
+        let server = try await SwitchboardProcess.start(["serve", "--port", "0"], environment: [
+            "SWITCHBOARD_DATABASE": database,
+            "SWITCHBOARD_RECORDINGS": repositoryRoot().appendingPathComponent("Recordings").path,
+        ])
+        let health = try await onThread { try rawRequest("\(server.baseURL)/healthz") }
         #expect(health.status == 200)
         #expect(health.text == #"{"status":"ok"}"#)
         #expect(FileManager.default.fileExists(atPath: database))
-        server.signal(SIGTERM)
-        let status = try await onThread { server.wait() }
+        let status = try await server.stop()
         #expect(status == 0)
     }
 }

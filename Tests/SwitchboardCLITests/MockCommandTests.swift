@@ -1,4 +1,3 @@
-import ChildProcess
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -10,9 +9,16 @@ import Glibc
 struct MockCommandTests {
     static let openAIKey = ("Authorization", "Bearer sk-cli-test-0123456789")
 
+    /// `switchboard mock` on a free port replaying `recordings` (the repository's by default), delays off.
+    static func startMock(recordings: String = repositoryRoot().appendingPathComponent("Recordings").path,
+                          _ extra: [String] = []) async throws -> SwitchboardProcess {
+        try await SwitchboardProcess.start(["mock", "--port", "0", "--recordings", recordings] + extra,
+                                           environment: ["SWITCHBOARD_MOCK_SPEED": "0"])
+    }
+
     @Test("mock serves every provider under its prefix, journals the calls, and stops on SIGTERM")
     func mockServes() async throws {
-        let mock = try await MockProcess.start(["--recordings", repositoryRoot().appendingPathComponent("Recordings").path])
+        let mock = try await Self.startMock()
         let models = try await onThread { try rawRequest("\(mock.baseURL)/openai/v1/models", headers: [Self.openAIKey]) }
         #expect(models.status == 200)
         #expect(models.text.contains(#""object":"list""#))
@@ -25,8 +31,7 @@ struct MockCommandTests {
 
     @Test("mock replays a 100 MiB body while its resident memory grows by less than 16 MiB")
     func flatMemory() async throws {
-        let mock = try await MockProcess.start(["--recordings", repositoryRoot().appendingPathComponent("Recordings").path,
-                                                "--loops", "1"])
+        let mock = try await Self.startMock(["--loops", "1"])
         let url = "\(mock.baseURL)/elevenlabs/v1/text-to-speech/JBFqnCBsd6RMkjVDRZzb/stream"
         let headers = [("xi-api-key", "k"), ("X-Mock-Recording", "elevenlabs.tts.stream.large"),
                        ("Content-Type", "application/json")]
@@ -53,12 +58,11 @@ struct MockCommandTests {
 
     @Test("record proxies to a provider, redacts the key, and the file replays identically under mock with another key")
     func recordThenReplay() async throws {
-        let provider = try await MockProcess.start(["--recordings", repositoryRoot().appendingPathComponent("Recordings").path])
+        let provider = try await Self.startMock()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-record-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let recorder = try await MockProcess.start(
-            ["--provider", "openai", "--target", "\(provider.baseURL)/openai", "--out", directory.path, "--port", "0"],
-            command: "record")
+        let recorder = try await SwitchboardProcess.start(
+            ["record", "--provider", "openai", "--target", "\(provider.baseURL)/openai", "--out", directory.path, "--port", "0"])
         let live = try await onThread { try rawRequest("\(recorder.baseURL)/v1/models", headers: [Self.openAIKey]) }
         #expect(live.status == 200)
         #expect(try await recorder.stop() == 0)
@@ -66,7 +70,7 @@ struct MockCommandTests {
         #expect(files.count == 1)
         let written = try String(contentsOf: directory.appendingPathComponent(files[0]), encoding: .utf8)
         #expect(!written.contains("sk-cli-test-0123456789"), "the key is redacted")
-        let replay = try await MockProcess.start(["--recordings", directory.path])
+        let replay = try await Self.startMock(recordings: directory.path)
         let replayed = try await onThread {
             try rawRequest("\(replay.baseURL)/openai/v1/models", headers: [("Authorization", "Bearer sk-cli-another-key-42")])
         }
@@ -74,36 +78,6 @@ struct MockCommandTests {
         #expect(replayed.text == live.text)
         #expect(try await replay.stop() == 0)
         #expect(try await provider.stop() == 0)
-    }
-}
-
-/// A `switchboard mock` (or `record`) process on a free port; its first line of output names its address.
-struct MockProcess {
-    let child: Child
-    let baseURL: String
-
-    static func start(_ arguments: [String], command: String = "mock") async throws -> MockProcess {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SWITCHBOARD_") }
-        environment["SWITCHBOARD_MOCK_SPEED"] = "0"
-        let extra = command == "mock" ? ["--port", "0"] : []
-        let child = try ChildProcess.spawn(try switchboardBinary().path, [command] + extra + arguments, environment: environment)
-        let watchdog = DispatchWorkItem { child.signal(SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        let firstLine = try await onThread { child.readLine() ?? "" }
-        // mock: "Mock upstream listening on URL …"; record: "Recording P from TARGET into DIR/ through URL …".
-        let words = firstLine.split(separator: " ")
-        let after = words.firstIndex(of: "through").map { words.index(after: $0) } ?? words.startIndex
-        guard let url = words[after...].first(where: { $0.hasPrefix("http://") }) else {
-            child.signal(SIGKILL)
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no address in '\(firstLine)'"])
-        }
-        return MockProcess(child: child, baseURL: String(url))
-    }
-
-    /// SIGTERM, then the exit status.
-    func stop() async throws -> Int32 {
-        child.signal(SIGTERM)
-        return try await onThread { child.wait() }
     }
 }
 
