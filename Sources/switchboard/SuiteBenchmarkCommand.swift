@@ -57,7 +57,5 @@ enum SuiteBenchmarkCommand: Subcommand {
         return allPassed ? 0 : 1
     }
 
-    private static func format(_ duration: Duration) -> String {
-        String(format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
-    }
+    private static func format(_ duration: Duration) -> String { String(format: "%.2f s", duration.seconds) }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension Duration {
     /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 
     /// Whole milliseconds.
     var milliseconds: Int { Int((seconds * 1000).rounded()) }
