@@ -17,9 +17,13 @@ public enum GatewayApp {
     }
 
     /// Builds the router for all surfaces.
+    /// What `GET /healthz` answers.
+    public static let healthBody = #"{"status":"ok"}"#
+
     public static func makeRouter(platform: Platform, log: @escaping @Sendable (String) -> Void = { _ in }) -> Router {
         var router = RouterBuilder()
-        router.immediate(.get, "/healthz") { _ in .json(#"{"status":"ok"}"#) }
+        let health = HTTPResponse.json(healthBody)
+        router.immediate(.get, "/healthz") { _ in health }
         AdminRoutes.register(on: &router, platform: platform)
         let catalog = ProxyCatalog(repository: platform.repositories.proxyCatalog)
         AIProxyRoutes.register(on: &router, platform: platform, catalog: catalog, log: log)

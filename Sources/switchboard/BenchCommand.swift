@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 import HTTPCore
 import HTTPServer
 
@@ -9,13 +10,10 @@ enum BenchCommand: Subcommand {
     static let summary = "Benchmark the HTTP server against nginx on GET /healthz with wrk (loopback only)."
     static let options = BenchOptions.all
 
-    /// Exactly what the gateway's `/healthz` answers.
-    static let healthBody = #"{"status":"ok"}"#
-
     @MainActor
     static func run(_ arguments: CommandLineArguments) async throws -> Int32 {
-        let plan = BenchPlan(command: name, path: "/healthz", requestHeaders: [], expectedBody: Array(healthBody.utf8),
-                             repeatedHeaders: [], start: startServer)
+        let plan = BenchPlan(command: name, path: "/healthz", requestHeaders: [],
+                             expectedBody: Array(GatewayApp.healthBody.utf8), repeatedHeaders: [], start: startServer)
         return try await BenchRun.run(plan, arguments)
     }
 
@@ -24,7 +22,7 @@ enum BenchCommand: Subcommand {
     @MainActor
     static func startServer(loops: Int, cleanup: BenchCleanup) throws -> Int {
         var router = RouterBuilder()
-        let health = HTTPResponse.json(healthBody)
+        let health = HTTPResponse.json(GatewayApp.healthBody)
         router.immediate(.get, "/healthz") { _ in health }
         return try startServer(router.build(), command: name, loops: loops, cleanup: cleanup)
     }
