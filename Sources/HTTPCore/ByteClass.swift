@@ -1,19 +1,17 @@
 /// Byte classes of the HTTP grammar (RFC 9110 §5.6.2 tokens, §5.5 field values), as lookup tables.
 public enum ByteClass {
-    /// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-    static let tokenTable: [Bool] = (0..<256).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(UInt8(byte))
-        }
-    }
+    /// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA,
+    /// as bit masks for bytes 0–63 and 64–127 (literals: a table would be a lazily initialized global, checked
+    /// on every access).
+    static let tokenMaskLow: UInt64 = 0x03FF_6CFA_0000_0000
+    static let tokenMaskHigh: UInt64 = 0x57FF_FFFF_C7FF_FFFE
 
     /// Whether the byte may appear in a token (method, header name, chunk extension name).
     @inline(__always)
-    public static func isToken(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
+    public static func isToken(_ byte: UInt8) -> Bool {
+        let mask = byte < 64 ? tokenMaskLow : byte < 128 ? tokenMaskHigh : 0
+        return (mask >> UInt64(byte & 63)) & 1 == 1
+    }
 
     /// field-vchar / SP / HTAB, with obs-text (0x80–0xFF) allowed as RFC 9110 §5.5 permits.
     @inline(__always)
@@ -36,6 +34,13 @@ public enum ByteClass {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(byte - UInt8(ascii: "A") + 10)
         default: return nil
         }
+    }
+
+    /// Case-insensitive comparison of bytes (a field name) with a lowercase ASCII literal.
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        for index in 0..<bytes.count where lowercased(bytes[index]) != lowercase.utf8Start[index] { return false }
+        return true
     }
 
     /// ASCII lowercase of one byte.

@@ -5,7 +5,9 @@ public typealias HTTPBodyStream = AsyncThrowingStream<[UInt8], any Error>
 public enum HTTPBody: Sendable {
     case empty
     case bytes([UInt8])
-    case stream(HTTPBodyStream)
+    /// Boxed: the stream's layout is only known at run time, and unboxed it would make every copy of a body,
+    /// request or response go through the runtime's value witnesses.
+    indirect case stream(HTTPBodyStream)
 
     /// The bytes when the body is in memory; nil for a stream.
     public var bytes: [UInt8]? {

@@ -11,7 +11,7 @@ extension HTTPRequestParser {
                 if byte == 0x0D {
                     state = .headEndLF
                 } else if ByteClass.isToken(byte) {
-                    head.current = HeadSpans.Field(nameStart: cursor - head.start)
+                    head.current = HTTPHeaders.Span(nameStart: cursor - head.start)
                     state = .fieldName
                 } else if byte == 0x20 || byte == 0x09 {
                     throw .bad("whitespace at the start of a field line (obs-fold is not accepted)")
@@ -84,42 +84,28 @@ extension HTTPRequestParser {
     }
 
     /// Refuses a bad or duplicate Content-Length, or one beside Transfer-Encoding, as soon as its line ends.
-    private mutating func checkFramingField(_ input: UnsafeBufferPointer<UInt8>, _ field: HeadSpans.Field)
+    private mutating func checkFramingField(_ input: UnsafeBufferPointer<UInt8>, _ field: HTTPHeaders.Span)
         throws(HTTPParseError) {
         let name = UnsafeBufferPointer(rebasing: input[head.start + field.nameStart..<head.start + field.nameEnd])
-        if Self.matches(name, "content-length") {
+        if ByteClass.equalsIgnoringCase(name, "content-length") {
             guard !head.sawContentLength else { throw .bad("more than one Content-Length") }
             guard !head.sawTransferEncoding else { throw .bad("Content-Length and Transfer-Encoding together") }
             head.sawContentLength = true
             let value = input[head.start + field.valueStart..<head.start + field.valueEnd]
             _ = try Self.parseContentLength(String(decoding: value, as: UTF8.self))
-        } else if Self.matches(name, "transfer-encoding") {
+        } else if ByteClass.equalsIgnoringCase(name, "transfer-encoding") {
             guard !head.sawContentLength else { throw .bad("Transfer-Encoding and Content-Length together") }
             head.sawTransferEncoding = true
         }
     }
 
-    /// Case-insensitive comparison of a field name with a lowercase ASCII literal.
-    private static func matches(_ name: UnsafeBufferPointer<UInt8>, _ lowercase: StaticString) -> Bool {
-        guard name.count == lowercase.utf8CodeUnitCount else { return false }
-        for index in 0..<name.count where ByteClass.lowercased(name[index]) != lowercase.utf8Start[index] {
-            return false
-        }
-        return true
-    }
-
-    /// The fields recorded since the current head (or trailer section) began, as headers.
-    func fields(_ input: UnsafeBufferPointer<UInt8>) -> HTTPHeaders {
-        let base = head.start
-        func text(_ from: Int, _ to: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: input[base + from..<base + to]), as: UTF8.self)
-        }
-        var headers = HTTPHeaders()
-        headers.reserveCapacity(head.fields.count)
-        for field in head.fields {
-            headers.add(name: text(field.nameStart, field.nameEnd), value: text(field.valueStart, field.valueEnd))
-        }
-        return headers
+    /// The fields recorded since the current head (or trailer section) began, as headers over a copy of the
+    /// section's bytes; the spans are handed over, not copied.
+    mutating func fields(_ input: UnsafeBufferPointer<UInt8>) -> HTTPHeaders {
+        let spans = head.fields
+        head.fields = []
+        head.fields.reserveCapacity(spans.count)
+        return HTTPHeaders(bytes: Array(input[head.start..<cursor]), spans: spans)
     }
 
     /// Throws 431 once the header (or trailer) section outgrows its limit; returns nil (more bytes needed).

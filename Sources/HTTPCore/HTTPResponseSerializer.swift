@@ -26,15 +26,7 @@ public enum HTTPResponseSerializer {
         _ response: HTTPResponse, framing: Framing, keepAlive: Bool, dateLine: [UInt8], into buffer: inout [UInt8]
     ) {
         appendStatusLine(response.status, into: &buffer)
-        var hasDate = false
-        for field in response.headers {
-            switch ServerOwnedField(field.name) {
-            case .framing: continue
-            case .date: hasDate = true
-            case .other: break
-            }
-            appendField(field.name, field.value, into: &buffer)
-        }
+        let hasDate = appendFields(response.headers, into: &buffer)
         if !hasDate { buffer.append(contentsOf: dateLine) }
         switch framing {
         case .length(let count):
@@ -46,6 +38,32 @@ public enum HTTPResponseSerializer {
         }
         if !keepAlive { buffer.append(contentsOf: closeLine) }
         buffer.append(contentsOf: crlf)
+    }
+
+    /// Appends the handler's fields except those the server owns; returns whether one was Date. Fields in wire
+    /// form with none of the server's among them are copied in one go.
+    private static func appendFields(_ headers: HTTPHeaders, into buffer: inout [UInt8]) -> Bool {
+        var hasDate = false, hasFraming = false
+        headers.bytes.withUnsafeBufferPointer { stored in
+            for span in headers.spans {
+                switch ServerOwnedField(UnsafeBufferPointer(rebasing: stored[span.nameStart..<span.nameEnd])) {
+                case .framing: hasFraming = true
+                case .date: hasDate = true
+                case .other: break
+                }
+            }
+            if headers.isWireForm && !hasFraming {
+                buffer.append(contentsOf: stored)
+                return
+            }
+            for span in headers.spans {
+                let name = UnsafeBufferPointer(rebasing: stored[span.nameStart..<span.nameEnd])
+                guard ServerOwnedField(name) != .framing else { continue }
+                appendField(name, UnsafeBufferPointer(rebasing: stored[span.valueStart..<span.valueEnd]),
+                            into: &buffer)
+            }
+        }
+        return hasDate
     }
 
     /// `Date: <IMF-fixdate>\r\n` as bytes.
@@ -66,19 +84,17 @@ public enum HTTPResponseSerializer {
     /// The interim response sent when a client waits with `Expect: 100-continue`.
     public static let continueResponse: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
-    /// Fields the server owns: framing and connection management.
-    static func isFramingField(_ name: String) -> Bool { ServerOwnedField(name) == .framing }
-
-    /// How the serializer treats a handler's field, decided by its length before any comparison.
+    /// How the serializer treats a handler's field (framing and connection management are the server's),
+    /// decided by its length before any comparison.
     enum ServerOwnedField {
         case framing, date, other
 
-        init(_ name: String) {
-            switch name.utf8.count {
-            case 4: self = name.equalsIgnoringASCIICase("Date") ? .date : .other
-            case 10: self = name.equalsIgnoringASCIICase("Connection") ? .framing : .other
-            case 14: self = name.equalsIgnoringASCIICase("Content-Length") ? .framing : .other
-            case 17: self = name.equalsIgnoringASCIICase("Transfer-Encoding") ? .framing : .other
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            switch name.count {
+            case 4: self = ByteClass.equalsIgnoringCase(name, "date") ? .date : .other
+            case 10: self = ByteClass.equalsIgnoringCase(name, "connection") ? .framing : .other
+            case 14: self = ByteClass.equalsIgnoringCase(name, "content-length") ? .framing : .other
+            case 17: self = ByteClass.equalsIgnoringCase(name, "transfer-encoding") ? .framing : .other
             default: self = .other
             }
         }
@@ -113,27 +129,15 @@ public enum HTTPResponseSerializer {
         buffer.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
     }
 
-    static func appendField(_ name: String, _ value: String, into buffer: inout [UInt8]) {
-        appendText(name, into: &buffer)
+    /// Appends `name: value\r\n`. A CR or LF in a value would split the response (RFC 9110 §5.5); a space is
+    /// sent instead.
+    static func appendField(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>,
+                            into buffer: inout [UInt8]) {
+        buffer.append(contentsOf: name)
         buffer.append(0x3A)
         buffer.append(0x20)
-        // A CR or LF in a value would split the response (RFC 9110 §5.5); send a space instead.
-        let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where byte == 0x0D || byte == 0x0A { return false }
-            buffer.append(contentsOf: bytes)
-            return true
-        }
-        if clean != true {
-            for byte in value.utf8 { buffer.append(byte == 0x0D || byte == 0x0A ? 0x20 : byte) }
-        }
+        for byte in value { buffer.append(byte == 0x0D || byte == 0x0A ? 0x20 : byte) }
         buffer.append(0x0D)
         buffer.append(0x0A)
-    }
-
-    /// Appends a string's UTF-8 bytes, copied in one go when the string is stored contiguously.
-    @inline(__always)
-    private static func appendText(_ text: String, into buffer: inout [UInt8]) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
-        if copied == nil { buffer.append(contentsOf: text.utf8) }
     }
 }

@@ -44,10 +44,6 @@ enum ParserState: Sendable {
 
 /// Offsets of the parts of the head being parsed, relative to `start` (or absolute for `start`).
 struct HeadSpans: Sendable {
-    struct Field: Sendable {
-        var nameStart = 0, nameEnd = 0, valueStart = 0, valueEnd = 0
-    }
-
     var start = 0
     var methodEnd = 0
     var targetStart = 0
@@ -55,10 +51,10 @@ struct HeadSpans: Sendable {
     var major = 0
     var minor = 0
     var requestLineEnd = 0
-    var fields: [Field] = []
+    var fields: [HTTPHeaders.Span] = []
     var sawContentLength = false
     var sawTransferEncoding = false
-    var current = Field()
+    var current = HTTPHeaders.Span()
     /// True while parsing the trailer section of a chunked body (`start` then marks the section).
     var inTrailers = false
     var chunkSize = 0

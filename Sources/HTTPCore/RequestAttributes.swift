@@ -5,7 +5,7 @@ public protocol RequestAttributeKey {
 
 /// Typed values attached to a request as it passes through middleware.
 ///
-/// The first value is kept inline, so a request with one attribute (the server's start time) allocates nothing.
+/// The first value is kept inline, so a request with one attribute (the authenticated caller) allocates nothing.
 public struct RequestAttributes: Sendable {
     @usableFromInline var first: (key: ObjectIdentifier, value: any Sendable)?
     @usableFromInline var others: [ObjectIdentifier: any Sendable] = [:]

@@ -146,9 +146,8 @@ extension EventLoop {
             writeResponse(connection, early, head: head, keepAlive: false)
             return
         }
-        var request = HTTPRequest(head: head, body: .bytes(connection.requestBody),
+        let request = HTTPRequest(head: head, body: .bytes(connection.requestBody),
                                   remoteAddress: connection.remoteAddress)
-        request.attributes[RequestStartKey.self] = ContinuousClock.now
         connection.requestBody = []
         let responder = shared.responder
         let log = shared.configuration.log
@@ -240,9 +239,4 @@ extension EventLoop {
         connection.readingEnabled = enabled
         if enabled { readAgain.append(connection) }
     }
-}
-
-/// When the server finished reading a request (for latency metering by middleware).
-public enum RequestStartKey: RequestAttributeKey {
-    public typealias Value = ContinuousClock.Instant
 }

@@ -59,8 +59,8 @@ struct RecordingSet: Sendable {
         case .bytes(let bytes): guard bytes.isEmpty else { return nil }
         case .stream: return nil
         }
-        return SelectionMemo.Key(method: request.method, target: request.head.target,
-                                 headers: matchedHeaders.map { request.headers[$0] })
+        return SelectionMemo.Key(method: request.method, target: request.head.target, headers: request.headers,
+                                 names: matchedHeaders)
     }
 
     /// The recording with this id.

@@ -69,8 +69,8 @@ struct ReplayResponder: HTTPResponder {
     /// The memo key when this request's choice may be remembered: no fault header, no forced recording, no armed
     /// fault, and what `RecordingSet.memoKey` requires.
     private func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
-        guard state.faults.isEmpty, request.headers[Self.faultHeader] == nil,
-              request.headers[Self.recordingHeader] == nil else { return nil }
+        guard state.faults.isEmpty, !request.headers.contains(Self.faultHeader),
+              !request.headers.contains(Self.recordingHeader) else { return nil }
         return state.recordings.memoKey(request)
     }
 

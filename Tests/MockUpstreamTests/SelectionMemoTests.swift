@@ -35,7 +35,15 @@ struct SelectionMemoTests {
         let set = RecordingSet(try RecordingLoader.load(directory: Repository.recordings))
         let get = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                     headers: ["Authorization": "Bearer sk-1"]))
-        #expect(set.memoKey(get)?.headers.contains("Bearer sk-1") == true)
+        let key = try #require(set.memoKey(get))
+        #expect(String(decoding: key.bytes, as: UTF8.self).contains("Bearer sk-1"))
+        let other = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
+                                                      headers: ["Authorization": "Bearer sk-2"]))
+        let empty = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
+                                                      headers: ["Authorization": ""]))
+        let none = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models"))
+        let keys = [key, set.memoKey(other), set.memoKey(empty), set.memoKey(none)].compactMap { $0 }
+        #expect(Set(keys).count == 4, "another value, an empty value and no field make other keys")
         let post = HTTPRequest(head: HTTPRequestHead(method: .post, target: "/openai/v1/embeddings"), body: .bytes([0x7B]))
         #expect(set.memoKey(post) == nil)
         #expect(set.memoizes(.openai))
@@ -44,9 +52,9 @@ struct SelectionMemoTests {
         let recording = try #require(set.recording(id: "openai.models.list"))
         let entry = SelectionMemo.Entry(recording: recording, provider: .openai, path: "/v1/models")
         for index in 0...SelectionMemo.limit {
-            memo.remember(entry, for: .init(method: .get, target: "/\(index)", headers: []))
+            memo.remember(entry, for: .init(method: .get, target: "/\(index)", headers: [:], names: []))
         }
-        #expect(memo.entry(for: .init(method: .get, target: "/\(SelectionMemo.limit)", headers: [])) != nil)
-        #expect(memo.entry(for: .init(method: .get, target: "/0", headers: [])) == nil)
+        #expect(memo.entry(for: .init(method: .get, target: "/\(SelectionMemo.limit)", headers: [:], names: [])) != nil)
+        #expect(memo.entry(for: .init(method: .get, target: "/0", headers: [:], names: [])) == nil)
     }
 }
