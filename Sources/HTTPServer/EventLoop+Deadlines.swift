@@ -36,7 +36,7 @@ extension EventLoop {
             case .readingHead, .readingBody:
                 let response = HTTPResponse.json(#"{"error":"request not received in time"}"#, status: .requestTimeout)
                 setPhase(connection, .responding)
-                writeResponse(connection, response, head: HTTPRequestHead(method: .get, target: "/"), keepAlive: false)
+                writeResponse(connection, response, for: .serverInitiated, keepAlive: false)
             case .responding:
                 break
             case .lingering:

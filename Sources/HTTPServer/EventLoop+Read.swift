@@ -112,22 +112,30 @@ extension EventLoop {
                 respondToParseError(connection, error)
                 return
             }
-            guard let event else { break }
-            switch event {
-            case .head(let head):
-                connection.requestHead = head
+            // Consumed, so the head moves into the connection instead of being copied (a copy retains its parts).
+            switch consume event {
+            case nil:
+                return finishParsing(connection)
+            case .head(let head)?:
+                let expectsContinue = connection.parser.expectsBody && head.expectsContinue
+                connection.requestHead = consume head
                 connection.requestKeepsAlive = connection.parser.keepsAlive
                 if !connection.requestBody.isEmpty { connection.requestBody = [] }
                 if connection.parser.expectsBody {
                     setPhase(connection, .readingBody)
-                    if head.expectsContinue { connection.enqueue(HTTPResponseSerializer.continueResponse) }
+                    if expectsContinue { connection.enqueue(HTTPResponseSerializer.continueResponse) }
                 }
-            case .body(let bytes):
+            case .body(let bytes)?:
                 connection.requestBody.append(contentsOf: bytes)
-            case .end:
+            case .end?:
                 dispatch(connection)
             }
         }
+        finishParsing(connection)
+    }
+
+    /// Sets the phase that waiting for more input means: reading a head, or idle between requests.
+    private func finishParsing(_ connection: Connection) {
         guard !connection.isClosed, connection.phase != .responding, connection.phase != .lingering else { return }
         if connection.parser.isReadingHead {
             if connection.phase != .readingHead { setPhase(connection, .readingHead) }
@@ -139,14 +147,14 @@ extension EventLoop {
     /// Answers the request just completed: inline when the responder answers without suspending, else on a
     /// task started with `Task.immediate` (taken inline too when it happened not to suspend).
     private func dispatch(_ connection: Connection) {
-        guard let head = connection.requestHead else { return }
-        connection.requestHead = nil
+        guard let head = connection.requestHead.take() else { return }
+        let traits = RequestTraits(head, keepAlive: connection.requestKeepsAlive)
         setPhase(connection, .responding)
         if let early = earlyResponse(for: head) {
-            writeResponse(connection, early, head: head, keepAlive: false)
+            writeResponse(connection, early, for: traits, keepAlive: false)
             return
         }
-        let request = HTTPRequest(head: head, body: .bytes(connection.requestBody),
+        let request = HTTPRequest(head: consume head, body: .bytes(connection.requestBody),
                                   remoteAddress: connection.remoteAddress)
         connection.requestBody = []
         let responder = shared.responder
@@ -157,8 +165,7 @@ extension EventLoop {
             // through the runtime (a body may hold a stream, whose layout is only known at run time).
             switch try responder.respondImmediately(to: request) {
             case .response(let response):
-                writeResponse(connection, response, head: head,
-                              keepAlive: connection.requestKeepsAlive && shutdownDeadline == nil)
+                writeResponse(connection, response, for: traits, keepAlive: traits.keepAlive && shutdownDeadline == nil)
                 return
             case .deferred(let rest):
                 let request = request
@@ -172,41 +179,41 @@ extension EventLoop {
                 work = { await responder.safeRespond(to: request, log: log) }
             }
         } catch {
-            complete(connection, HandlerOutcome(error: error, request: request, log: log), head: head)
+            complete(connection, HandlerOutcome(error: error, request: request, log: log), for: traits)
             return
         }
-        startTask(work, for: connection, head: head)
+        startTask(work, for: connection, traits: traits)
     }
 
     /// Runs the part of a handler that may suspend; its outcome is taken inline when it did not.
     private func startTask(_ work: @escaping @Sendable () async -> HandlerOutcome, for connection: Connection,
-                           head: HTTPRequestHead) {
+                           traits: RequestTraits) {
         let handoff = ResponseHandoff()
         let connectionID = connection.id
         let fd = connection.fd
         Task.immediate { [self] in
             let outcome = await work()
             if !handoff.finish(outcome) {
-                execute { self.deliver(outcome, fd: fd, connectionID: connectionID, head: head) }
+                execute { self.deliver(outcome, fd: fd, connectionID: connectionID, traits: traits) }
             }
         }
-        if let outcome = handoff.takeInline() { complete(connection, outcome, head: head) }
+        if let outcome = handoff.takeInline() { complete(connection, outcome, for: traits) }
     }
 
     /// Sends the response, or resets the connection.
-    private func complete(_ connection: Connection, _ outcome: HandlerOutcome, head: HTTPRequestHead) {
+    private func complete(_ connection: Connection, _ outcome: HandlerOutcome, for traits: RequestTraits) {
         switch outcome {
         case .respond(let response):
-            writeResponse(connection, response, head: head, keepAlive: head.keepAlive && shutdownDeadline == nil)
+            writeResponse(connection, response, for: traits, keepAlive: traits.keepAlive && shutdownDeadline == nil)
         case .abort:
             abortConnection(connection)
         }
     }
 
     /// An outcome that arrived after its handler suspended.
-    private func deliver(_ outcome: HandlerOutcome, fd: Int32, connectionID: UInt64, head: HTTPRequestHead) {
+    private func deliver(_ outcome: HandlerOutcome, fd: Int32, connectionID: UInt64, traits: RequestTraits) {
         guard let connection = connections[fd], connection.id == connectionID, !connection.isClosed else { return }
-        complete(connection, outcome, head: head)
+        complete(connection, outcome, for: traits)
         if connection.phase != .responding && !connection.isClosed { processInput(connection) }
     }
 
@@ -227,9 +234,8 @@ extension EventLoop {
     private func respondToParseError(_ connection: Connection, _ error: HTTPParseError) {
         let body = #"{"error":"\#(error.reason.replacingOccurrences(of: "\"", with: "'"))"}"#
         let response = HTTPResponse.json(body, status: error.status)
-        let head = HTTPRequestHead(method: .get, target: "/")
         setPhase(connection, .responding)
-        writeResponse(connection, response, head: head, keepAlive: false)
+        writeResponse(connection, response, for: .serverInitiated, keepAlive: false)
     }
 
     /// Turns reading on or off (off while a large pipelined backlog waits for the current response). Turning it

@@ -9,8 +9,8 @@ extension EventLoop {
     static let streamHighWater = 256 * 1024
 
     /// Serializes a response head and, for in-memory bodies, the body; starts a pump for streamed bodies.
-    func writeResponse(_ connection: Connection, _ response: HTTPResponse, head: HTTPRequestHead, keepAlive: Bool) {
-        let omitBody = head.method == .head || response.status.forbidsBody
+    func writeResponse(_ connection: Connection, _ response: HTTPResponse, for request: RequestTraits, keepAlive: Bool) {
+        let omitBody = request.isHead || response.status.forbidsBody
         var keepAlive = keepAlive
         switch response.body {
         case .empty:
@@ -24,7 +24,7 @@ extension EventLoop {
                 framing = .none
             } else if let declared {
                 framing = .length(declared)
-            } else if head.version.minor >= 1 {
+            } else if request.acceptsChunked {
                 framing = .chunked
             } else {
                 framing = .untilClose

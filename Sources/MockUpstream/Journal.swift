@@ -25,19 +25,19 @@ public final class Journal: Sendable {
         self.limit = max(1, limit)
     }
 
-    /// Adds an entry, assigning its id. The lock is held to place it; the entry it replaces is released after.
+    /// Adds an entry, assigning its id. The lock is held to place it (swapped in, so nothing is copied); the
+    /// entry it replaces is released after.
     func append(_ make: (Int) -> JournalEntry) {
         let replaced: JournalEntry? = storage.withLock { storage in
-            let entry = make(storage.nextID)
+            var entry = make(storage.nextID)
             storage.nextID += 1
             guard storage.ring.count >= limit else {
                 storage.ring.append(entry)
                 return nil
             }
-            let old = storage.ring[storage.start]
-            storage.ring[storage.start] = entry
+            swap(&entry, &storage.ring[storage.start])
             storage.start = (storage.start + 1) % limit
-            return old
+            return entry
         }
         _ = replaced
     }

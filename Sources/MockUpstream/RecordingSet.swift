@@ -12,9 +12,6 @@ struct RecordingSet: Sendable {
     private let anyMethod: [Provider: CandidateIndex]
     private let byID: [String: Recording]
     private let scenarioProviders: Set<Provider>
-    /// Every header name that recordings of providers without scenarios match on: with the method and target,
-    /// all that decides which recording answers a request without a body.
-    private let matchedHeaders: [String]
     /// Choices for repeated requests that cannot change (see `SelectionMemo`).
     let memo = SelectionMemo()
 
@@ -39,28 +36,20 @@ struct RecordingSet: Sendable {
         byID = Dictionary(recordings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let withScenarios = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
         scenarioProviders = withScenarios
-        var names: [String] = []
-        for recording in recordings where !withScenarios.contains(recording.provider) {
-            for (name, _) in recording.matcher.headers where !names.contains(where: { $0.equalsIgnoringASCIICase(name) }) {
-                names.append(name)
-            }
-        }
-        matchedHeaders = names
     }
 
     /// Whether choices for this provider may be remembered (it has no scenarios).
     func memoizes(_ provider: Provider) -> Bool { !scenarioProviders.contains(provider) }
 
-    /// The memo key of a request without a body, else nil. The caller also leaves out requests with faults, and
-    /// remembers choices only for providers that `memoizes`.
+    /// The memo key of a request without a body, else nil. The caller looks it up only while no fault is armed,
+    /// and remembers choices only for requests without fault or recording headers, of providers that `memoizes`.
     func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
         switch request.body {
         case .empty: break
         case .bytes(let bytes): guard bytes.isEmpty else { return nil }
         case .stream: return nil
         }
-        return SelectionMemo.Key(method: request.method, target: request.head.target, headers: request.headers,
-                                 names: matchedHeaders)
+        return SelectionMemo.Key(method: request.method, target: request.head.target, headers: request.headers)
     }
 
     /// The recording with this id.

@@ -30,19 +30,25 @@ struct ReplayResponder: HTTPResponder {
     /// done inline on the server's loop.
     func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
         let target = request.head.target
-        if target.hasPrefix("/_mock/") || target == "/_mock" { return try admin.respondImmediately(to: request) }
-        let memoKey = memoKey(request)
-        if let memoKey, let known = state.recordings.memo.entry(for: memoKey),
-           let response = ResponseBuilder.fixed(known.recording.response) {
-            journal(request, provider: known.provider, path: known.path, recording: known.recording.id,
-                    status: response.status.code)
-            return .response(response)
+        // No provider's name starts with "_", so one byte rules the admin API out for replayed requests.
+        if target.utf8.dropFirst().first == UInt8(ascii: "_"), target.hasPrefix("/_mock/") || target == "/_mock" {
+            return try admin.respondImmediately(to: request)
+        }
+        // A remembered request had no fault or recording header, and this one has the same header bytes.
+        let memoKey = state.faults.isEmpty ? state.recordings.memoKey(request) : nil
+        if let memoKey, let known = state.recordings.memo.entry(for: memoKey) {
+            let status = known.response.status.code
+            state.journal.append { id in
+                JournalEntry(id: id, receivedAt: Date(), method: request.method, headers: request.headers, body: [],
+                             status: status, route: known.route)
+            }
+            return .response(known.response)
         }
         guard let provider = Self.provider(of: target) else {
             let path = request.path
             let response = MockErrorResponse.noMatch(provider: nil, method: request.method, path: path, closest: nil,
                                                      differences: [])
-            journal(request, provider: nil, path: path, recording: nil, status: 404)
+            journal(request, provider: nil, path: path, query: request.head.query, recording: nil, status: 404)
             return .response(response)
         }
         let mock = MockRequest(provider: provider, request: request)
@@ -51,27 +57,20 @@ struct ReplayResponder: HTTPResponder {
             do {
                 fault = try Fault(parsing: text)
             } catch {
-                journal(request, provider: provider, path: mock.path, recording: nil, status: 400)
+                journal(mock, recording: nil, status: 400)
                 return .response(MockErrorResponse.badRequest(error.description, type: "mock_bad_fault"))
             }
         }
         if let armed = state.faults.take(provider: provider, method: mock.method, segments: mock.segments) {
             fault = fault.map { $0.merged(with: armed) } ?? armed
         }
-        let response = answer(mock, fault: fault, memoKey: fault == nil ? memoKey : nil)
+        let remembers = fault == nil && !request.headers.contains(Self.recordingHeader)
+        let response = answer(mock, fault: fault, memoKey: remembers ? memoKey : nil)
         guard let latency = fault?.latency else { return .response(response) }
         return .deferred {
             try await Task.sleep(for: latency)
             return response
         }
-    }
-
-    /// The memo key when this request's choice may be remembered: no fault header, no forced recording, no armed
-    /// fault, and what `RecordingSet.memoKey` requires.
-    private func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
-        guard state.faults.isEmpty, !request.headers.contains(Self.faultHeader),
-              !request.headers.contains(Self.recordingHeader) else { return nil }
-        return state.recordings.memoKey(request)
     }
 
     /// Chooses the recording and builds the response; journals the exchange. A choice with a fixed response is
@@ -86,9 +85,10 @@ struct ReplayResponder: HTTPResponder {
         }
         switch selection {
         case .matched(let recording, let parameters):
-            if let memoKey, state.recordings.memoizes(mock.provider), ResponseBuilder.fixed(recording.response) != nil {
-                state.recordings.memo.remember(SelectionMemo.Entry(recording: recording, provider: mock.provider,
-                                                                   path: mock.path), for: memoKey)
+            if let memoKey, state.recordings.memoizes(mock.provider), let fixed = ResponseBuilder.fixed(recording.response) {
+                let route = JournalRoute(provider: mock.provider, path: mock.path, query: mock.rawQuery,
+                                         recording: recording.id)
+                state.recordings.memo.remember(SelectionMemo.Entry(response: fixed, route: route), for: memoKey)
             }
             let override = fault?.status.flatMap { $0 == recording.response.status.code ? nil : $0 }
             let response = ResponseBuilder.build(recording.response, request: mock, parameters: parameters,
@@ -119,10 +119,11 @@ struct ReplayResponder: HTTPResponder {
         }
     }
 
-    private func journal(_ request: HTTPRequest, provider: Provider?, path: String, recording: String?, status: Int) {
+    private func journal(_ request: HTTPRequest, provider: Provider?, path: String, query: String?, recording: String?,
+                         status: Int) {
         state.journal.append { id in
             JournalEntry(id: id, receivedAt: Date(), provider: provider, method: request.method, path: path,
-                         query: request.head.query, headers: request.headers, body: request.bodyBytes,
+                         query: query, headers: request.headers, body: request.bodyBytes,
                          recording: recording, status: status)
         }
     }

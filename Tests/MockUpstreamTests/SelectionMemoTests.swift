@@ -28,6 +28,13 @@ struct SelectionMemoTests {
         try mock.armFault("status=429", provider: .openai)
         #expect(try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"]).status == 429)
         #expect(try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"]).status == 200)
+        let forced: HTTPHeaders = ["Authorization": "Bearer sk-1", "X-Mock-Recording": "openai.embeddings.missing-input"]
+        for _ in 0..<2 { #expect(try await TestHTTP.send(.get, url, headers: forced).status == 400) }
+        for _ in 0..<2 {
+            let again = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1", "X-Mock-Fault": "status=503"])
+            #expect(again.status == 503)
+        }
+        #expect(mock.journal.entries(provider: .openai).last?.recording == "openai.models.list")
     }
 
     @Test("only requests without a body have a key, only providers without scenarios are remembered; bounded")
@@ -36,7 +43,7 @@ struct SelectionMemoTests {
         let get = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                     headers: ["Authorization": "Bearer sk-1"]))
         let key = try #require(set.memoKey(get))
-        #expect(String(decoding: key.bytes, as: UTF8.self).contains("Bearer sk-1"))
+        #expect(String(decoding: key.fields, as: UTF8.self).contains("Bearer sk-1"))
         let other = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                       headers: ["Authorization": "Bearer sk-2"]))
         let empty = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
@@ -50,11 +57,13 @@ struct SelectionMemoTests {
         #expect(!set.memoizes(.heygen), "HeyGen's video status is a scenario")
         let memo = SelectionMemo()
         let recording = try #require(set.recording(id: "openai.models.list"))
-        let entry = SelectionMemo.Entry(recording: recording, provider: .openai, path: "/v1/models")
+        let entry = SelectionMemo.Entry(response: try #require(ResponseBuilder.fixed(recording.response)),
+                                        route: JournalRoute(provider: .openai, path: "/v1/models", query: nil,
+                                                            recording: recording.id))
         for index in 0...SelectionMemo.limit {
-            memo.remember(entry, for: .init(method: .get, target: "/\(index)", headers: [:], names: []))
+            memo.remember(entry, for: .init(method: .get, target: "/\(index)", headers: [:]))
         }
-        #expect(memo.entry(for: .init(method: .get, target: "/\(SelectionMemo.limit)", headers: [:], names: [])) != nil)
-        #expect(memo.entry(for: .init(method: .get, target: "/0", headers: [:], names: [])) == nil)
+        #expect(memo.entry(for: .init(method: .get, target: "/\(SelectionMemo.limit)", headers: [:])) != nil)
+        #expect(memo.entry(for: .init(method: .get, target: "/0", headers: [:])) == nil)
     }
 }
