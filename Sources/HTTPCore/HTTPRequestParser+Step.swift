@@ -9,7 +9,10 @@ extension HTTPRequestParser {
             }
             guard cursor < end else { return nil }
             switch state {
-            case .lineStart, .lineStartLF, .method, .targetStart, .target, .version, .requestLineLF:
+            case .lineStart:
+                if let fast = fastHead(input) { return .head(fast) }
+                try stepRequestLine(input)
+            case .lineStartLF, .method, .targetStart, .target, .version, .requestLineLF:
                 try stepRequestLine(input)
             case .fieldStart, .fieldName, .fieldValueLeading, .fieldValue, .fieldLF, .headEndLF:
                 if let event = try stepFields(input) { return event }

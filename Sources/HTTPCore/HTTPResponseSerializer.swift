@@ -28,16 +28,42 @@ public enum HTTPResponseSerializer {
         appendStatusLine(response.status, into: &buffer)
         let hasDate = appendFields(response.headers, into: &buffer)
         if !hasDate { buffer.append(contentsOf: dateLine) }
-        switch framing {
-        case .length(let count):
-            buffer.append(contentsOf: contentLengthPrefix)
-            appendDecimal(count, into: &buffer)
-            buffer.append(contentsOf: crlf)
-        case .chunked: buffer.append(contentsOf: chunkedLine)
-        case .untilClose, .none: break
+        appendEnd(framing: framing, keepAlive: keepAlive, into: &buffer)
+    }
+
+    /// Appends the framing field, `Connection: close` when the connection closes, and the empty line, assembled
+    /// on the stack and appended in one go (each `append` costs about as much as the bytes it copies).
+    private static func appendEnd(framing: Framing, keepAlive: Bool, into buffer: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { end in
+            var count = 0
+            func put(_ bytes: [UInt8]) {
+                for byte in bytes {
+                    end[count] = byte
+                    count += 1
+                }
+            }
+            switch framing {
+            case .length(let length):
+                put(contentLengthPrefix)
+                var digits = max(0, length), width = 1
+                while digits >= 10 {
+                    digits /= 10
+                    width += 1
+                }
+                digits = max(0, length)
+                for position in stride(from: count + width - 1, through: count, by: -1) {
+                    end[position] = UInt8(truncatingIfNeeded: 0x30 + digits % 10)
+                    digits /= 10
+                }
+                count += width
+                put(crlf)
+            case .chunked: put(chunkedLine)
+            case .untilClose, .none: break
+            }
+            if !keepAlive { put(closeLine) }
+            put(crlf)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: end[..<count]))
         }
-        if !keepAlive { buffer.append(contentsOf: closeLine) }
-        buffer.append(contentsOf: crlf)
     }
 
     /// Appends the handler's fields except those the server owns; returns whether one was Date. Fields in wire
@@ -117,16 +143,6 @@ public enum HTTPResponseSerializer {
         } else {
             buffer.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
         }
-    }
-
-    /// Appends a non-negative integer in decimal.
-    private static func appendDecimal(_ value: Int, into buffer: inout [UInt8]) {
-        guard value >= 10 else {
-            buffer.append(UInt8(truncatingIfNeeded: 0x30 + max(0, value)))
-            return
-        }
-        appendDecimal(value / 10, into: &buffer)
-        buffer.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
     }
 
     /// Appends `name: value\r\n`. A CR or LF in a value would split the response (RFC 9110 §5.5); a space is

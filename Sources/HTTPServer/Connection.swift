@@ -52,7 +52,7 @@ final class Connection {
     var isClosed = false
 
     /// The stream pump waiting for the output to drain.
-    var streamWaiter: CheckedContinuation<Void, any Error>?
+    @exclusivity(unchecked) var streamWaiter: CheckedContinuation<Void, any Error>?
     /// Bytes a length-framed stream still owes; nil when the stream is chunked or close-delimited.
     var streamRemaining: Int?
     var streamChunked = false

@@ -7,11 +7,11 @@ extension EventLoop {
     /// Enters a phase and sets the deadline that goes with it (from the time of the current wake-up).
     func setPhase(_ connection: Connection, _ phase: Connection.Phase) {
         connection.phase = phase
-        let configuration = shared.configuration
+        let timeouts = shared.timeouts
         switch phase {
-        case .idle: connection.deadline = now + configuration.idleTimeout.nanoseconds
-        case .readingHead: connection.deadline = now + configuration.headTimeout.nanoseconds
-        case .readingBody: connection.deadline = now + configuration.bodyTimeout.nanoseconds
+        case .idle: connection.deadline = now + timeouts.idle
+        case .readingHead: connection.deadline = now + timeouts.head
+        case .readingBody: connection.deadline = now + timeouts.body
         case .responding: connection.deadline = 0
         case .lingering: connection.deadline = now + 2_000_000_000
         }

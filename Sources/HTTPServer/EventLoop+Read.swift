@@ -154,11 +154,12 @@ extension EventLoop {
             writeResponse(connection, early, for: traits, keepAlive: false)
             return
         }
-        let request = HTTPRequest(head: consume head, body: .bytes(connection.requestBody),
-                                  remoteAddress: connection.remoteAddress)
-        connection.requestBody = []
+        let body: HTTPBody = connection.requestBody.isEmpty ? .empty : .bytes(connection.requestBody)
+        if !connection.requestBody.isEmpty { connection.requestBody = [] }
+        let request = HTTPRequest(head: consume head, body: body, remoteAddress: connection.remoteAddress)
         let responder = shared.responder
-        let log = shared.configuration.log
+        // The log is fetched on the paths that use it, not for every response written inline.
+        var log: @Sendable (String) -> Void { shared.configuration.log }
         let work: @Sendable () async -> HandlerOutcome
         do {
             // Responses here are written straight from the switch: wrapping them again costs copies that go
@@ -168,14 +169,14 @@ extension EventLoop {
                 writeResponse(connection, response, for: traits, keepAlive: traits.keepAlive && shutdownDeadline == nil)
                 return
             case .deferred(let rest):
-                let request = request
+                let request = request, log = log
                 work = {
                     do { return .respond(try await rest()) } catch {
                         return HandlerOutcome(error: error, request: request, log: log)
                     }
                 }
             case .unavailable:
-                let request = request
+                let request = request, log = log
                 work = { await responder.safeRespond(to: request, log: log) }
             }
         } catch {

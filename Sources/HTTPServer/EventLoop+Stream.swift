@@ -48,8 +48,9 @@ extension EventLoop {
 
     /// Resumes a waiting pump once the queue is below half the high-water mark.
     func resumeStreamIfDrained(_ connection: Connection) {
-        guard let waiter = connection.streamWaiter, connection.output.count < Self.streamHighWater / 2 else { return }
-        connection.streamWaiter = nil
+        // Checked for nil before taking: copying the optional continuation out goes through the runtime.
+        guard connection.streamWaiter != nil, connection.output.count < Self.streamHighWater / 2,
+              let waiter = connection.streamWaiter.take() else { return }
         waiter.resume()
     }
 

@@ -93,12 +93,12 @@ extension EventLoop {
             guard case .done = result else {
                 if !connection.writeInterest {
                     connection.writeInterest = true
-                    connection.writeProgressDeadline = now + shared.configuration.writeTimeout.nanoseconds
+                    connection.writeProgressDeadline = now + shared.timeouts.write
                 }
                 return
             }
             if connection.writeInterest {
-                connection.writeProgressDeadline = now + shared.configuration.writeTimeout.nanoseconds
+                connection.writeProgressDeadline = now + shared.timeouts.write
             }
             resumeStreamIfDrained(connection)
         }

@@ -1,0 +1,82 @@
+@testable import HTTPCore
+import Testing
+
+/// A head parsed whole (where the straight-loop fast path applies) and byte by byte (where only the state machine
+/// runs) gives the same messages and the same error, for every corpus input and for heads made to sit on the fast
+/// path's edges.
+@Suite("Fast head path")
+struct FastHeadTests {
+    /// Parses whole and byte by byte and compares everything the parser reported.
+    static func expectSame(_ input: [UInt8], limits: HTTPParserLimits = HTTPParserLimits(), _ label: String) {
+        let whole = parse(input, splits: [input.count], limits: limits)
+        let bytewise = parse(input, splits: Array(repeating: 1, count: input.count), limits: limits)
+        #expect(whole.messages == bytewise.messages, "\(label)")
+        #expect(whole.error?.status.code == bytewise.error?.status.code, "\(label)")
+        #expect(whole.error?.reason == bytewise.error?.reason, "\(label)")
+    }
+
+    @Test("every llhttp and http-desync-guardian input")
+    func corpora() {
+        for testCase in LLHTTPCaseTests.cases { Self.expectSame(testCase.input, "llhttp \(testCase.name)") }
+        for testCase in DesyncGuardianTests.cases { Self.expectSame(testCase.rawRequest, "desync \(testCase.name)") }
+        #expect(LLHTTPCaseTests.cases.count > 100 && DesyncGuardianTests.cases.count > 100)
+    }
+
+    static let edges: [String] = [
+        "GET /a HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /a HTTP/1.1\r\nHost:x\r\nX-Pad: \t a b \t\r\nEmpty:\r\nEmpty2:   \r\n\r\n",
+        "GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /b HTTP/1.0\r\n\r\nGET /c HTTP/1.1\r\n\r\n",
+        "GET /a HTTP/1.1\r\nConnection: close\r\n\r\nGET /b HTTP/1.1\r\n\r\n",
+        "GET /a HTTP/1.1\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 2\r\n\r\nhiGET /c HTTP/1.1\r\n\r\n",
+        "GET /a HTTP/1.1\r\ncontent-LENGTH: 0\r\n\r\n",
+        "GET /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        "GET /a HTTP/1.1\r\nX: caf\u{E9}\r\n\r\n",
+        "GET /caf\u{E9} HTTP/1.1\r\n\r\n",
+        "GET /a HTTP/1.1\r\nX: a\u{7F}b\r\n\r\n",
+        "GET /a HTTP/1.1\r\nX: a\nb\r\n\r\n",
+        "GET /a HTTP/1.1\r\nX : a\r\n\r\n",
+        "GET /a HTTP/1.1\r\n : a\r\n\r\n",
+        "GET /a HTTP/1.1\r\n folded\r\n\r\n",
+        "GET /a HTTP/1.1\r\nX: a\r\r\n\r\n",
+        "GET /a HTTP/1.1\r\nX: a\r\n\r",
+        "GET /a HTTP/1.1\r\nX: a\r\n",
+        "GET /a HTTP/2.0\r\n\r\n",
+        "GET /a HTTP/1.x\r\n\r\n",
+        "GET /a HTTP/1.1 \r\n\r\n",
+        "GET  /a HTTP/1.1\r\n\r\n",
+        "GET /a\r\n\r\n",
+        "BREW /a HTTP/1.1\r\n\r\n",
+        "get /a HTTP/1.1\r\n\r\n",
+        "\r\n\r\nGET /a HTTP/1.1\r\n\r\n",
+        "GET /a?b=c#d HTTP/1.1\r\nExpect: 100-continue\r\n\r\n",
+    ]
+
+    @Test("heads on the fast path's edges", arguments: edges)
+    func edgeHeads(_ text: String) {
+        Self.expectSame(Array(text.utf8), text)
+    }
+
+    @Test("plain heads take the fast path; partial heads, bodies and odd bytes are left to the state machine",
+          arguments: [("GET /a HTTP/1.1\r\nHost: x\r\n\r\n", true), ("GET /a HTTP/1.1\r\nHost: x\r\n", false),
+                      ("POST /a HTTP/1.1\r\nContent-Length: 1\r\n\r\nx", false), ("GET /\u{E9} HTTP/1.1\r\n\r\n", false),
+                      ("HEAD / HTTP/1.0\r\nA:\r\nB: c d \r\n\r\n", true)])
+    func taken(_ text: String, _ expected: Bool) {
+        var parser = HTTPRequestParser()
+        let bytes = Array(text.utf8)
+        let head = bytes.withUnsafeBufferPointer { parser.fastHead($0) }
+        #expect((head != nil) == expected)
+        #expect(parser.cursor == (expected ? bytes.count : 0))
+    }
+
+    @Test("heads at and past every limit")
+    func limits() {
+        let request = Array("GET /abcdef HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n".utf8)
+        for size in 16...48 {
+            Self.expectSame(request, limits: HTTPParserLimits(maxRequestLineBytes: size), "request line \(size)")
+            Self.expectSame(request, limits: HTTPParserLimits(maxHeaderBytes: size - 16), "header section \(size - 16)")
+        }
+        for count in 0...4 {
+            Self.expectSame(request, limits: HTTPParserLimits(maxHeaderCount: count), "field count \(count)")
+        }
+    }
+}
