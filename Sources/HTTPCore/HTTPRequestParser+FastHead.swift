@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension HTTPRequestParser {
     /// Parses a head that is wholly buffered and plain, in straight loops over the bytes: an ASCII request line
     /// of a registered method and HTTP/1.x, field lines with no framing field, and the whole head well inside
@@ -14,10 +18,9 @@ extension HTTPRequestParser {
         let methodEnd = index
         index += 1
         let targetStart = index
-        while index < limit, input[index] > 0x20, input[index] < 0x7F { index += 1 }
-        guard index > targetStart, index < limit, input[index] == 0x20 else { return nil }
-        let targetEnd = index
-        index += 1
+        guard let targetEnd = Self.find(0x20, in: input, from: index, to: limit), targetEnd > targetStart,
+              Self.allVisibleASCII(input, targetStart, targetEnd) else { return nil }
+        index = targetEnd + 1
         guard index + 10 <= limit, Self.isVersion1(input, at: index) else { return nil }
         let minor = Int(input[index + 7] &- 0x30)
         index += 10
@@ -38,13 +41,11 @@ extension HTTPRequestParser {
             index += 1
             while index < limit, input[index] == 0x20 || input[index] == 0x09 { index += 1 }
             let valueStart = index
-            var valueEnd = index
-            while index < limit, ByteClass.isFieldValue(input[index]) {
-                if input[index] != 0x20 && input[index] != 0x09 { valueEnd = index + 1 }
-                index += 1
-            }
-            guard index + 1 < limit, input[index] == 0x0D, input[index + 1] == 0x0A else { return nil }
-            index += 2
+            guard let lineEnd = Self.find(0x0D, in: input, from: index, to: limit), lineEnd + 1 < limit,
+                  input[lineEnd + 1] == 0x0A, Self.allFieldValue(input, valueStart, lineEnd) else { return nil }
+            var valueEnd = lineEnd
+            while valueEnd > valueStart, input[valueEnd - 1] == 0x20 || input[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+            index = lineEnd + 2
             let name = UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])
             if ByteClass.equalsIgnoringCase(name, "content-length")
                 || ByteClass.equalsIgnoringCase(name, "transfer-encoding") {
@@ -77,6 +78,35 @@ extension HTTPRequestParser {
         keepAlive = requestHead.keepAlive
         state = .messageEnd
         return requestHead
+    }
+
+    /// The index of the first `byte` in `from..<to`, found by `memchr`.
+    @inline(__always)
+    private static func find(_ byte: UInt8, in input: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let base = input.baseAddress,
+              let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
+    /// Whether every byte in `from..<to` is visible ASCII (0x21–0x7E): a loop without branches, which the
+    /// compiler vectorizes.
+    private static func allVisibleASCII(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var outside: UInt8 = 0
+        for byte in UnsafeBufferPointer(rebasing: input[from..<to]) { outside |= byte &- 0x21 > 0x5D ? 1 : 0 }
+        return outside == 0
+    }
+
+    /// Whether every byte in `from..<to` may stand in a field value: HTAB, SP, visible ASCII or obs-text, as
+    /// `ByteClass.isFieldValue` says, checked without branches.
+    private static func allFieldValue(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var bad: UInt8 = 0
+        for byte in UnsafeBufferPointer(rebasing: input[from..<to]) {
+            let control: UInt8 = byte < 0x20 ? 1 : 0
+            let tab: UInt8 = byte == 0x09 ? 1 : 0
+            let delete: UInt8 = byte == 0x7F ? 1 : 0
+            bad |= (control & (tab ^ 1)) | delete
+        }
+        return bad == 0
     }
 
     /// Whether `HTTP/1.<digit>\r\n` starts at the index (ten bytes are there).
