@@ -84,8 +84,8 @@ struct BenchNginx {
             """
     }
 
-    /// Starts nginx and waits until it accepts connections; `cleanup` stops it.
-    func start(cleanup: BenchCleanup) async throws {
+    /// Starts nginx and waits until it accepts connections; returns its master's pid. `cleanup` stops it.
+    func start(cleanup: BenchCleanup) async throws -> pid_t {
         let errorLog = prefix.appendingPathComponent("error.log").path
         let child = try ChildProcess.spawn(executable, ["-p", prefix.path + "/", "-c",
                                                         prefix.appendingPathComponent("nginx.conf").path, "-e", errorLog])
@@ -93,7 +93,7 @@ struct BenchNginx {
         cleanup.add { process.stop() }
         let probe = BenchProbe(port: port)
         for _ in 0..<200 {
-            if probe.isAccepting { return }
+            if probe.isAccepting { return child.pid }
             if let status = process.exitStatus() {
                 let log = (try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? ""
                 let lastLine = log.split(separator: "\n").last.map(String.init)

@@ -84,13 +84,14 @@ enum BenchRun {
                                    headers: extraHeaders)
         let nginx = try BenchNginx(executable: nginxPath, port: try BenchProbe.freePort(), workers: loopCount,
                                    site: site, cleanup: cleanup)
-        try await nginx.start(cleanup: cleanup)
+        let nginxPID = try await nginx.start(cleanup: cleanup)
         let nginxName = await nginx.version()
         let nginxAnswer = try BenchProbe(port: nginx.port).get(plan.path, headers: plan.requestHeaders)
         guard nginxAnswer.sameContent(as: answer, headers: extraHeaders.map(\.0)) else {
             throw BenchError("\(nginxName) answered \(nginxAnswer.summary) instead of \(answer.summary)")
         }
-        let targets = [BenchTarget(name: "Switchboard", port: port), BenchTarget(name: nginxName, port: nginx.port)]
+        let targets = [BenchTarget(name: "Switchboard", port: port, cpu: BenchCPU(pid: getpid(), withChildren: false)),
+                       BenchTarget(name: nginxName, port: nginx.port, cpu: BenchCPU(pid: nginxPID, withChildren: true))]
 
         let wrk = BenchWrk(executable: wrkPath, threads: threadCount, connections: connectionCount,
                            headers: plan.requestHeaders)
@@ -105,7 +106,11 @@ enum BenchRun {
             for target in targets {
                 let url = "http://127.0.0.1:\(target.port)\(plan.path)"
                 if warmupSeconds > 0 { _ = try await wrk.run(seconds: warmupSeconds, url: url, cleanup: cleanup) }
-                let result = try await wrk.run(seconds: seconds, url: url, cleanup: cleanup)
+                let cpuBefore = target.cpu.seconds()
+                var result = try await wrk.run(seconds: seconds, url: url, cleanup: cleanup)
+                if result.requests > 0 {
+                    result.cpuMicrosPerRequest = (target.cpu.seconds() - cpuBefore) * 1_000_000 / Double(result.requests)
+                }
                 guard result.badResponses == 0 else {
                     throw BenchError("\(target.name) answered \(result.badResponses) requests with a non-2xx status")
                 }
@@ -127,8 +132,9 @@ enum BenchRun {
     }
 }
 
-/// One server under load.
+/// One server under load, and where its CPU time is read.
 struct BenchTarget {
     let name: String
     let port: Int
+    let cpu: BenchCPU
 }

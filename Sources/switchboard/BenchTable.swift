@@ -15,14 +15,26 @@ struct BenchTable {
         }
     }
 
+    /// Each target's median CPU time per request over the rounds, in microseconds, when it was measured.
+    var cpuPerRequest: [Double?] {
+        targets.indices.map { index in
+            let values = rounds.compactMap { $0[index].cpuMicrosPerRequest }.sorted()
+            return values.isEmpty ? nil : values[values.count / 2]
+        }
+    }
+
     var lines: [String] {
         let results = self.results
+        let cpu = cpuPerRequest
         let baseline = results.last?.requestsPerSecond ?? 1
-        var rows = [["target", "req/s", "p50", "p99", "vs nginx"]]
-        for (target, result) in zip(targets, results) {
+        let cpuBaseline = cpu.last ?? nil
+        var rows = [["target", "req/s", "p50", "p99", "vs nginx", "CPU/req", "nginx CPU ÷ CPU"]]
+        for (index, (target, result)) in zip(targets, results).enumerated() {
             rows.append([target.name, Self.grouped(result.requestsPerSecond),
                          Self.latency(result.percentiles[50] ?? 0), Self.latency(result.percentiles[99] ?? 0),
-                         String(format: "%.2f×", result.requestsPerSecond / baseline)])
+                         String(format: "%.2f×", result.requestsPerSecond / baseline),
+                         cpu[index].map { String(format: "%.2f µs", $0) } ?? "-",
+                         Self.ratio(cpuBaseline, cpu[index])])
         }
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines = rows.map { row in
@@ -39,8 +51,16 @@ struct BenchTable {
                 String(format: "%.2f×", round[0].requestsPerSecond / (round.last?.requestsPerSecond ?? 1))
             }
             lines.append("ratio per round: " + ratios.joined(separator: " "))
+            let cpuRatios = rounds.map { Self.ratio($0.last?.cpuMicrosPerRequest, $0[0].cpuMicrosPerRequest) }
+            lines.append("CPU ratio per round: " + cpuRatios.joined(separator: " "))
         }
         return lines
+    }
+
+    /// `numerator ÷ denominator` as "1.23×", or "-" when either is missing or zero.
+    static func ratio(_ numerator: Double?, _ denominator: Double?) -> String {
+        guard let numerator, let denominator, denominator > 0 else { return "-" }
+        return String(format: "%.2f×", numerator / denominator)
     }
 
     /// 123456.7 → "123,457".

@@ -12,6 +12,8 @@ struct BenchWrk {
         var socketErrors: String?
         /// Responses whose status was not 2xx or 3xx.
         var badResponses: Int
+        /// The server's CPU time (user and system) per request during the run, in microseconds.
+        var cpuMicrosPerRequest: Double?
     }
 
     let executable: String
