@@ -88,25 +88,59 @@ extension HTTPRequestParser {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
     }
 
-    /// Whether every byte in `from..<to` is visible ASCII (0x21–0x7E): a loop without branches, which the
-    /// compiler vectorizes.
+    /// Whether every byte in `from..<to` is visible ASCII (0x21–0x7E), as `ByteClass.isTargetByte` allows on the
+    /// fast path (no obs-text there).
     private static func allVisibleASCII(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        var outside: UInt8 = 0
-        for byte in UnsafeBufferPointer(rebasing: input[from..<to]) { outside |= byte &- 0x21 > 0x5D ? 1 : 0 }
-        return outside == 0
+        allBytes(input, from, to, flagging: { hasByte($0, below: 0x21) | hasByte($0, above: 0x7E) },
+                 allowing: { $0 &- 0x21 <= 0x5D })
     }
 
-    /// Whether every byte in `from..<to` may stand in a field value: HTAB, SP, visible ASCII or obs-text, as
-    /// `ByteClass.isFieldValue` says, checked without branches.
+    /// Whether every byte in `from..<to` may stand in a field value, as `ByteClass.isFieldValue` says: HTAB, SP,
+    /// visible ASCII or obs-text.
     private static func allFieldValue(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        var bad: UInt8 = 0
-        for byte in UnsafeBufferPointer(rebasing: input[from..<to]) {
-            let control: UInt8 = byte < 0x20 ? 1 : 0
-            let tab: UInt8 = byte == 0x09 ? 1 : 0
-            let delete: UInt8 = byte == 0x7F ? 1 : 0
-            bad |= (control & (tab ^ 1)) | delete
+        allBytes(input, from, to, flagging: { hasByte($0, below: 0x20) | hasByte($0, equalTo: 0x7F) },
+                 allowing: ByteClass.isFieldValue)
+    }
+
+    /// Checks eight bytes at a time: a word `flagging` finds nothing in is all allowed (the tests below never miss
+    /// a byte, though they may flag a word wrongly); a flagged word and the tail are checked byte by byte.
+    @inline(__always)
+    private static func allBytes(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int,
+                                 flagging: (UInt64) -> UInt64, allowing: (UInt8) -> Bool) -> Bool {
+        guard let base = input.baseAddress else { return from == to }
+        var index = from
+        while index + 8 <= to {
+            if flagging(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 {
+                for offset in index..<index + 8 where !allowing(input[offset]) { return false }
+            }
+            index += 8
         }
-        return bad == 0
+        while index < to {
+            guard allowing(input[index]) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Non-zero when some byte of the word is below `limit` (at most 128): Bit Twiddling Hacks' `hasless`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, below limit: UInt8) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highBits
+    }
+
+    /// Non-zero when some byte of the word is above `limit` (at most 127): Bit Twiddling Hacks' `hasmore`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, above limit: UInt8) -> UInt64 {
+        ((word &+ ones &* UInt64(127 - limit)) | word) & highBits
+    }
+
+    /// Non-zero when some byte of the word equals `value`: `hasless(word ^ value…, 1)`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, equalTo value: UInt8) -> UInt64 {
+        hasByte(word ^ ones &* UInt64(value), below: 1)
     }
 
     /// Whether `HTTP/1.<digit>\r\n` starts at the index (ten bytes are there).

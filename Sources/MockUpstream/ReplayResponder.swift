@@ -31,7 +31,7 @@ struct ReplayResponder: HTTPResponder {
     func respondImmediately(to request: HTTPRequest) throws -> ImmediateResponse {
         let target = request.head.target
         // No provider's name starts with "_", so one byte rules the admin API out for replayed requests.
-        if target.utf8.dropFirst().first == UInt8(ascii: "_"), target.hasPrefix("/_mock/") || target == "/_mock" {
+        if Self.secondByteIsUnderscore(target), target.hasPrefix("/_mock/") || target == "/_mock" {
             return try admin.respondImmediately(to: request)
         }
         // A remembered request had no fault or recording header, and this one has the same header bytes.
@@ -102,6 +102,12 @@ struct ReplayResponder: HTTPResponder {
             journal(mock, recording: nil, status: response.status.code)
             return response
         }
+    }
+
+    /// Whether the target's second byte is `_`, read from its UTF-8 in place.
+    private static func secondByteIsUnderscore(_ target: String) -> Bool {
+        var target = target
+        return target.withUTF8 { $0.count > 1 && $0[1] == UInt8(ascii: "_") }
     }
 
     /// The provider a path's first segment names.

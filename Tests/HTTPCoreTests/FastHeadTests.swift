@@ -68,6 +68,23 @@ struct FastHeadTests {
         #expect(parser.cursor == (expected ? bytes.count : 0))
     }
 
+    @Test("any byte at any place of a long target or field value, against the word-at-a-time checks")
+    func bytesInWords() {
+        let bytes: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+        for position in 0..<24 {
+            for byte in bytes {
+                var value = Array(repeating: UInt8(ascii: "v"), count: 24)
+                value[position] = byte
+                let field = Array("GET /a HTTP/1.1\r\nX-Long: ".utf8) + value + Array("\r\n\r\n".utf8)
+                Self.expectSame(field, "value byte \(byte) at \(position)")
+                var target = Array("/".utf8) + Array(repeating: UInt8(ascii: "t"), count: 24)
+                target[position + 1] = byte
+                Self.expectSame(Array("GET ".utf8) + target + Array(" HTTP/1.1\r\n\r\n".utf8),
+                                "target byte \(byte) at \(position)")
+            }
+        }
+    }
+
     @Test("heads at and past every limit")
     func limits() {
         let request = Array("GET /abcdef HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n".utf8)
