@@ -1,9 +1,11 @@
-/// Byte classes of the HTTP grammar (RFC 9110 §5.6.2 tokens, §5.5 field values), as lookup tables.
+/// Byte classes of the HTTP grammar (RFC 9110 §5.6.2 tokens, §5.5 field values), as bit masks and comparisons.
 public enum ByteClass {
-    /// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA,
-    /// as bit masks for bytes 0–63 and 64–127 (literals: a table would be a lazily initialized global, checked
-    /// on every access).
+    /// The token bytes 0–63 as a bit mask (RFC 9110 §5.6.2 tchar).
+    ///
+    /// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT /
+    /// ALPHA. Literals, because a table would be a lazily initialized global, checked on every access.
     static let tokenMaskLow: UInt64 = 0x03FF_6CFA_0000_0000
+    /// The token bytes 64–127 as a bit mask.
     static let tokenMaskHigh: UInt64 = 0x57FF_FFFF_C7FF_FFFE
 
     /// Whether the byte may appear in a token (method, header name, chunk extension name).

@@ -5,6 +5,8 @@ public typealias HTTPBodyStream = AsyncThrowingStream<[UInt8], any Error>
 public enum HTTPBody: Sendable {
     case empty
     case bytes([UInt8])
+    /// Chunks that arrive over time.
+    ///
     /// Boxed: the stream's layout is only known at run time, and unboxed it would make every copy of a body,
     /// request or response go through the runtime's value witnesses.
     indirect case stream(HTTPBodyStream)

@@ -25,7 +25,8 @@ extension HTTPRequestParser {
                 guard index < end else { return try checkFieldSize() }
                 let next = input[index]
                 guard next == UInt8(ascii: ":") else {
-                    throw .bad(next == 0x20 || next == 0x09 ? "whitespace before the colon" : "invalid character in field name")
+                    throw .bad(next == 0x20 || next == 0x09 ? "whitespace before the colon"
+                                                            : "invalid character in field name")
                 }
                 head.current.nameEnd = cursor - head.start
                 state = .fieldValueLeading

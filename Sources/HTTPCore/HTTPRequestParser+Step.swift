@@ -10,7 +10,7 @@ extension HTTPRequestParser {
             guard cursor < end else { return nil }
             switch state {
             case .lineStart:
-                if let fast = fastHead(input) { return .head(fast) }
+                if usesPlainHeadPath, let plain = parseWholePlainHead(input) { return .head(plain) }
                 try stepRequestLine(input)
             case .lineStartLF, .method, .targetStart, .target, .version, .requestLineLF:
                 try stepRequestLine(input)

@@ -23,6 +23,8 @@ public struct HTTPRequestParser: Sendable {
     var head = HeadSpans()
     var fieldCount = 0
     var keepAlive = true
+    /// Whether whole, plain heads take the straight-loop path; tests turn it off to compare with the state machine.
+    var usesPlainHeadPath = true
 
     public init(limits: HTTPParserLimits = HTTPParserLimits()) {
         self.limits = limits

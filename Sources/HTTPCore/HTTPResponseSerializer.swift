@@ -31,8 +31,10 @@ public enum HTTPResponseSerializer {
         appendEnd(framing: framing, keepAlive: keepAlive, into: &buffer)
     }
 
-    /// Appends the framing field, `Connection: close` when the connection closes, and the empty line, assembled
-    /// on the stack and appended in one go (each `append` costs about as much as the bytes it copies).
+    /// Appends the framing field, `Connection: close` when the connection closes, and the empty line.
+    ///
+    /// They are assembled on the stack and appended in one go: each `append` costs about as much as the bytes it
+    /// copies.
     private static func appendEnd(framing: Framing, keepAlive: Bool, into buffer: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { end in
             var count = 0
@@ -66,8 +68,10 @@ public enum HTTPResponseSerializer {
         }
     }
 
-    /// Appends the handler's fields except those the server owns; returns whether one was Date. Fields in wire
-    /// form with none of the server's among them are copied in one go.
+    /// Appends the handler's fields except those the server owns; returns whether one was Date.
+    ///
+    /// Fields in wire form with none of the server's among them are copied in one go; otherwise field by field,
+    /// leaving out the server's and any whose name is not a token (it could split the response, RFC 9110 §5.1).
     private static func appendFields(_ headers: HTTPHeaders, into buffer: inout [UInt8]) -> Bool {
         var hasDate = false, hasFraming = false
         headers.bytes.withUnsafeBufferPointer { stored in
@@ -84,7 +88,9 @@ public enum HTTPResponseSerializer {
             }
             for span in headers.spans {
                 let name = UnsafeBufferPointer(rebasing: stored[span.nameStart..<span.nameEnd])
-                guard ServerOwnedField(name) != .framing else { continue }
+                guard ServerOwnedField(name) != .framing, !name.isEmpty, name.allSatisfy(ByteClass.isToken) else {
+                    continue
+                }
                 appendField(name, UnsafeBufferPointer(rebasing: stored[span.valueStart..<span.valueEnd]),
                             into: &buffer)
             }

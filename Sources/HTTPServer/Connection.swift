@@ -51,7 +51,8 @@ final class Connection {
     var isProcessingInput = false
     var isClosed = false
 
-    /// The stream pump waiting for the output to drain.
+    /// The stream pump waiting for the output to drain. Only the loop's thread touches it, like the other
+    /// unchecked properties here, so the runtime's exclusivity check on every access is skipped.
     @exclusivity(unchecked) var streamWaiter: CheckedContinuation<Void, any Error>?
     /// Bytes a length-framed stream still owes; nil when the stream is chunked or close-delimited.
     var streamRemaining: Int?

@@ -9,7 +9,8 @@ extension EventLoop {
     static let streamHighWater = 256 * 1024
 
     /// Serializes a response head and, for in-memory bodies, the body; starts a pump for streamed bodies.
-    func writeResponse(_ connection: Connection, _ response: HTTPResponse, for request: RequestTraits, keepAlive: Bool) {
+    func writeResponse(_ connection: Connection, _ response: HTTPResponse, for request: RequestTraits,
+                       keepAlive: Bool) {
         let omitBody = request.isHead || response.status.forbidsBody
         var keepAlive = keepAlive
         switch response.body {

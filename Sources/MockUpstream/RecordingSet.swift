@@ -12,6 +12,9 @@ struct RecordingSet: Sendable {
     private let anyMethod: [Provider: CandidateIndex]
     private let byID: [String: Recording]
     private let scenarioProviders: Set<Provider>
+    /// The memo key's header names, lowercase: every name that recordings of providers without scenarios match
+    /// on, and the mock's own fault and recording headers.
+    private let memoHeaderNames: [[UInt8]]
     /// Choices for repeated requests that cannot change (see `SelectionMemo`).
     let memo = SelectionMemo()
 
@@ -36,6 +39,14 @@ struct RecordingSet: Sendable {
         byID = Dictionary(recordings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let withScenarios = Set(recordings.filter { $0.scenario != nil }.map(\.provider))
         scenarioProviders = withScenarios
+        var names = [ReplayResponder.faultHeader, ReplayResponder.recordingHeader]
+        for recording in recordings where !withScenarios.contains(recording.provider) {
+            for (name, _) in recording.matcher.headers
+            where !names.contains(where: { $0.equalsIgnoringASCIICase(name) }) {
+                names.append(name)
+            }
+        }
+        memoHeaderNames = names.map { Array($0.lowercased().utf8) }
     }
 
     /// Whether choices for this provider may be remembered (it has no scenarios).
@@ -49,7 +60,8 @@ struct RecordingSet: Sendable {
         case .bytes(let bytes): guard bytes.isEmpty else { return nil }
         case .stream: return nil
         }
-        return SelectionMemo.Key(method: request.method, target: request.head.target, headers: request.headers)
+        return SelectionMemo.Key(method: request.method, target: request.head.target, headers: request.headers,
+                                 names: memoHeaderNames)
     }
 
     /// The recording with this id.

@@ -34,7 +34,7 @@ struct ReplayResponder: HTTPResponder {
         if Self.secondByteIsUnderscore(target), target.hasPrefix("/_mock/") || target == "/_mock" {
             return try admin.respondImmediately(to: request)
         }
-        // A remembered request had no fault or recording header, and this one has the same header bytes.
+        // A remembered request had no fault or recording header, and its key holds both, so a hit has neither.
         let memoKey = state.faults.isEmpty ? state.recordings.memoKey(request) : nil
         if let memoKey, let known = state.recordings.memo.entry(for: memoKey) {
             let status = known.response.status.code
@@ -85,7 +85,8 @@ struct ReplayResponder: HTTPResponder {
         }
         switch selection {
         case .matched(let recording, let parameters):
-            if let memoKey, state.recordings.memoizes(mock.provider), let fixed = ResponseBuilder.fixed(recording.response) {
+            if let memoKey, state.recordings.memoizes(mock.provider),
+               let fixed = ResponseBuilder.fixed(recording.response) {
                 let route = JournalRoute(provider: mock.provider, path: mock.path, query: mock.rawQuery,
                                          recording: recording.id)
                 state.recordings.memo.remember(SelectionMemo.Entry(response: fixed, route: route), for: memoKey)

@@ -28,7 +28,9 @@ struct BenchCPU: Sendable {
     /// The processes whose parent is `pid`.
     static func children(of pid: pid_t) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { pid_t($0) }.filter { statFields($0).flatMap { Int($0[1]) } == Int(pid) }
+        return entries.compactMap { pid_t($0) }.filter { child in
+            statFields(child).flatMap { $0.count > 1 ? Int($0[1]) : nil } == Int(pid)
+        }
     }
 
     /// The fields of `/proc/<pid>/stat` after the command name (which may hold spaces): state is the first.

@@ -109,7 +109,8 @@ enum BenchRun {
                 let cpuBefore = target.cpu.seconds()
                 var result = try await wrk.run(seconds: seconds, url: url, cleanup: cleanup)
                 if result.requests > 0 {
-                    result.cpuMicrosPerRequest = (target.cpu.seconds() - cpuBefore) * 1_000_000 / Double(result.requests)
+                    let used = target.cpu.seconds() - cpuBefore
+                    result.cpuMicrosPerRequest = used * 1_000_000 / Double(result.requests)
                 }
                 guard result.badResponses == 0 else {
                     throw BenchError("\(target.name) answered \(result.badResponses) requests with a non-2xx status")

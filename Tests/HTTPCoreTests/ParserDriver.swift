@@ -21,34 +21,44 @@ struct ParseOutcome {
 func parse(_ input: [UInt8], splits: [Int], limits: HTTPParserLimits = HTTPParserLimits()) -> ParseOutcome {
     var parser = HTTPRequestParser(limits: limits)
     var outcome = ParseOutcome()
+    outcome.error = feed(input, pieces: splits, into: &parser) { event, _ in
+        switch event {
+        case .head(let head):
+            outcome.messages.append(ParsedMessage(
+                method: head.method.rawValue, url: head.target,
+                version: "\(head.version.major).\(head.version.minor)",
+                headers: head.headers.map { [$0.name, $0.value] }, body: [], complete: false))
+        case .body(let bytes):
+            outcome.messages[outcome.messages.count - 1].body += bytes
+        case .end(let trailers):
+            outcome.messages[outcome.messages.count - 1].headers += trailers.map { [$0.name, $0.value] }
+            outcome.messages[outcome.messages.count - 1].complete = true
+        }
+    }
+    return outcome
+}
+
+/// Appends `input` to the parser in the given pieces (then whatever is left), handing every event to `onEvent`
+/// with the parser as it stands after it, and the parser to `afterPiece` once a piece is drained. Stops at the
+/// first error and returns it.
+func feed(_ input: [UInt8], pieces: [Int], into parser: inout HTTPRequestParser,
+          afterPiece: (HTTPRequestParser) -> Void = { _ in },
+          onEvent: (HTTPParserEvent, HTTPRequestParser) -> Void) -> HTTPParseError? {
     var offset = 0
-    for length in splits + [input.count] {
+    for length in pieces + [input.count] {
         let end = min(input.count, offset + length)
         guard offset < end || offset == input.count else { continue }
         parser.append(input[offset..<end])
         offset = end
         do {
-            while let event = try parser.next() {
-                switch event {
-                case .head(let head):
-                    outcome.messages.append(ParsedMessage(
-                        method: head.method.rawValue, url: head.target,
-                        version: "\(head.version.major).\(head.version.minor)",
-                        headers: head.headers.map { [$0.name, $0.value] }, body: [], complete: false))
-                case .body(let bytes):
-                    outcome.messages[outcome.messages.count - 1].body += bytes
-                case .end(let trailers):
-                    outcome.messages[outcome.messages.count - 1].headers += trailers.map { [$0.name, $0.value] }
-                    outcome.messages[outcome.messages.count - 1].complete = true
-                }
-            }
+            while let event = try parser.next() { onEvent(event, parser) }
         } catch {
-            outcome.error = error
-            return outcome
+            return error
         }
+        afterPiece(parser)
         if offset == input.count { break }
     }
-    return outcome
+    return nil
 }
 
 /// The three ways every fixture is fed: whole, byte by byte, and in seeded random pieces.

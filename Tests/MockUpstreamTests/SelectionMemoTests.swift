@@ -19,7 +19,8 @@ struct SelectionMemoTests {
         #expect(second.headers["x-request-id"] == first.headers["x-request-id"])
         #expect(mock.journal.entries(provider: .openai, path: "/v1/models").map(\.recording)
             == ["openai.models.list", "openai.models.list"])
-        let faulted = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1", "X-Mock-Fault": "status=503"])
+        let faulted = try await TestHTTP.send(.get, url,
+                                              headers: ["Authorization": "Bearer sk-1", "X-Mock-Fault": "status=503"])
         #expect(faulted.status == 503)
         let badKey = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer nope"])
         #expect(badKey.status == 401)
@@ -28,10 +29,12 @@ struct SelectionMemoTests {
         try mock.armFault("status=429", provider: .openai)
         #expect(try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"]).status == 429)
         #expect(try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1"]).status == 200)
-        let forced: HTTPHeaders = ["Authorization": "Bearer sk-1", "X-Mock-Recording": "openai.embeddings.missing-input"]
+        let forced: HTTPHeaders = ["Authorization": "Bearer sk-1",
+                                   "X-Mock-Recording": "openai.embeddings.missing-input"]
         for _ in 0..<2 { #expect(try await TestHTTP.send(.get, url, headers: forced).status == 400) }
         for _ in 0..<2 {
-            let again = try await TestHTTP.send(.get, url, headers: ["Authorization": "Bearer sk-1", "X-Mock-Fault": "status=503"])
+            let again = try await TestHTTP.send(.get, url,
+                                                headers: ["Authorization": "Bearer sk-1", "X-Mock-Fault": "status=503"])
             #expect(again.status == 503)
         }
         #expect(mock.journal.entries(provider: .openai).last?.recording == "openai.models.list")
@@ -43,7 +46,7 @@ struct SelectionMemoTests {
         let get = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                     headers: ["Authorization": "Bearer sk-1"]))
         let key = try #require(set.memoKey(get))
-        #expect(String(decoding: key.fields, as: UTF8.self).contains("Bearer sk-1"))
+        #expect(String(decoding: key.bytes, as: UTF8.self).contains("Bearer sk-1"))
         let other = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                       headers: ["Authorization": "Bearer sk-2"]))
         let empty = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
@@ -51,7 +54,8 @@ struct SelectionMemoTests {
         let none = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models"))
         let keys = [key, set.memoKey(other), set.memoKey(empty), set.memoKey(none)].compactMap { $0 }
         #expect(Set(keys).count == 4, "another value, an empty value and no field make other keys")
-        let post = HTTPRequest(head: HTTPRequestHead(method: .post, target: "/openai/v1/embeddings"), body: .bytes([0x7B]))
+        let post = HTTPRequest(head: HTTPRequestHead(method: .post, target: "/openai/v1/embeddings"),
+                               body: .bytes([0x7B]))
         #expect(set.memoKey(post) == nil)
         #expect(set.memoizes(.openai))
         #expect(!set.memoizes(.heygen), "HeyGen's video status is a scenario")
@@ -61,9 +65,54 @@ struct SelectionMemoTests {
                                         route: JournalRoute(provider: .openai, path: "/v1/models", query: nil,
                                                             recording: recording.id))
         for index in 0...SelectionMemo.limit {
-            memo.remember(entry, for: .init(method: .get, target: "/\(index)", headers: [:]))
+            memo.remember(entry, for: .init(method: .get, target: "/\(index)", headers: [:], names: []))
         }
-        #expect(memo.entry(for: .init(method: .get, target: "/\(SelectionMemo.limit)", headers: [:])) != nil)
-        #expect(memo.entry(for: .init(method: .get, target: "/0", headers: [:])) == nil)
+        #expect(memo.entry(for: .init(method: .get, target: "/\(SelectionMemo.limit)", headers: [:], names: [])) != nil)
+        #expect(memo.entry(for: .init(method: .get, target: "/0", headers: [:], names: [])) == nil)
+    }
+
+    @Test("keys hold only what matching reads, without ambiguity: other headers share a key, smuggled fields do not")
+    func keyContents() throws {
+        let set = RecordingSet(try RecordingLoader.load(directory: Repository.recordings))
+        func key(_ headers: HTTPHeaders) throws -> SelectionMemo.Key {
+            try #require(set.memoKey(HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
+                                                                      headers: headers))))
+        }
+        let plain = try key(["Authorization": "Bearer sk-1"])
+        #expect(try key(["Authorization": "Bearer sk-1", "X-Request-Id": "r-1", "traceparent": "00-ab"]) == plain)
+        #expect(try key(["authorization": "Bearer sk-1"]) == plain)
+        let smuggled = try key(["Authorization": "Bearer sk-1\r\nX-Mock-Fault: status=500"])
+        let separate = try key(["Authorization": "Bearer sk-1", "X-Mock-Fault": "status=500"])
+        #expect(smuggled != separate && smuggled != plain && separate != plain)
+        #expect(try key(["Authorization": "Bearer sk-1", "X-Mock-Recording": "openai.models.list"]) != plain)
+        var parser = HTTPRequestParser()
+        parser.append(Array("GET /openai/v1/models HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer sk-1\r\n\r\n".utf8))
+        guard case .head(let head) = try #require(try parser.next()) else { return }
+        #expect(set.memoKey(HTTPRequest(head: head)) == plain, "a parsed head keys as a built one")
+    }
+
+    @Test("a remembered request is journaled with its own path and query; scenario providers are never remembered")
+    func journalAndScenarios() async throws {
+        let mock = try await startMock()
+        defer { Task { await mock.stop() } }
+        let models = mock.baseURL(for: .openai) + "/v1/models?limit=2"
+        for _ in 0..<3 {
+            #expect(try await TestHTTP.send(.get, models, headers: ["Authorization": "Bearer sk-1"]).status == 200)
+        }
+        let entries = mock.journal.entries(provider: .openai, path: "/v1/models")
+        #expect(entries.map(\.query) == ["limit=2", "limit=2", "limit=2"])
+        #expect(entries.map(\.recording) == Array(repeating: "openai.models.list", count: 3))
+        let heygen: HTTPHeaders = ["X-Api-Key": "hg-key"]
+        let generated = try await TestHTTP.post(mock.baseURL(for: .heygen) + "/v2/video/generate",
+                                                json: #"{"video_inputs":[]}"#, headers: heygen)
+        #expect(generated.status == 200)
+        let status = mock.baseURL(for: .heygen) + "/v1/video_status.get?video_id=v1"
+        var seen: [String] = []
+        for _ in 0..<3 {
+            let reply = try await TestHTTP.send(.get, status, headers: heygen)
+            seen.append(String(decoding: reply.body, as: UTF8.self))
+        }
+        #expect(seen[0].contains("pending") && seen[1].contains("processing") && seen[2].contains("completed"),
+                "each poll moves the scenario on: \(seen)")
     }
 }

@@ -3,13 +3,14 @@ import Glibc
 #endif
 
 extension HTTPRequestParser {
-    /// Parses a head that is wholly buffered and plain, in straight loops over the bytes: an ASCII request line
-    /// of a registered method and HTTP/1.x, field lines with no framing field, and the whole head well inside
-    /// every limit. For anything else (a partial head, a body to frame, a limit in reach, a byte the state machine
-    /// would refuse or treat specially) it returns nil having changed nothing, and the state machine parses from
-    /// the same place. So it accepts only heads the state machine accepts, with the same result, and never
-    /// reports an error of its own. Costs about a third of stepping through the states for a typical GET.
-    mutating func fastHead(_ input: UnsafeBufferPointer<UInt8>) -> HTTPRequestHead? {
+    /// Parses a head that is wholly buffered and plain in straight loops, or returns nil having changed nothing.
+    ///
+    /// Plain: an ASCII request line of a registered method and HTTP/1.x, field lines with no framing field, and
+    /// the whole head well inside every limit. For anything else (a partial head, a body to frame, a limit in
+    /// reach, a byte the state machine would refuse or treat specially) the state machine parses from the same
+    /// place, so this path accepts only heads the state machine accepts, with the same result, and reports no
+    /// error of its own. It costs about a third of stepping through the states for a typical GET.
+    mutating func parseWholePlainHead(_ input: UnsafeBufferPointer<UInt8>) -> HTTPRequestHead? {
         let start = cursor
         let limit = min(input.count, start + min(limits.maxRequestLineBytes, limits.maxHeaderBytes))
         var index = start
@@ -91,22 +92,26 @@ extension HTTPRequestParser {
     /// Whether every byte in `from..<to` is visible ASCII (0x21–0x7E), as `ByteClass.isTargetByte` allows on the
     /// fast path (no obs-text there).
     private static func allVisibleASCII(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        allBytes(input, from, to, flagging: { hasByte($0, below: 0x21) | hasByte($0, above: 0x7E) },
-                 allowing: { $0 &- 0x21 <= 0x5D })
+        allBytesAllowed(in: input, from: from, to: to,
+                        flagging: { hasByte($0, below: 0x21) | hasByte($0, above: 0x7E) },
+                        allowing: { $0 &- 0x21 <= 0x5D })
     }
 
     /// Whether every byte in `from..<to` may stand in a field value, as `ByteClass.isFieldValue` says: HTAB, SP,
     /// visible ASCII or obs-text.
     private static func allFieldValue(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        allBytes(input, from, to, flagging: { hasByte($0, below: 0x20) | hasByte($0, equalTo: 0x7F) },
-                 allowing: ByteClass.isFieldValue)
+        allBytesAllowed(in: input, from: from, to: to,
+                        flagging: { hasByte($0, below: 0x20) | hasByte($0, equalTo: 0x7F) },
+                        allowing: ByteClass.isFieldValue)
     }
 
-    /// Checks eight bytes at a time: a word `flagging` finds nothing in is all allowed (the tests below never miss
-    /// a byte, though they may flag a word wrongly); a flagged word and the tail are checked byte by byte.
+    /// Whether `allowing` accepts every byte in `from..<to`, checked eight bytes at a time.
+    ///
+    /// A word `flagging` finds nothing in is all allowed (the tests below never miss a byte, though they may flag
+    /// a word wrongly); a flagged word and the tail are checked byte by byte.
     @inline(__always)
-    private static func allBytes(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int,
-                                 flagging: (UInt64) -> UInt64, allowing: (UInt8) -> Bool) -> Bool {
+    private static func allBytesAllowed(in input: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                                        flagging: (UInt64) -> UInt64, allowing: (UInt8) -> Bool) -> Bool {
         guard let base = input.baseAddress else { return from == to }
         var index = from
         while index + 8 <= to {
@@ -145,8 +150,9 @@ extension HTTPRequestParser {
 
     /// Whether `HTTP/1.<digit>\r\n` starts at the index (ten bytes are there).
     private static func isVersion1(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        input[index] == UInt8(ascii: "H") && input[index + 1] == UInt8(ascii: "T") && input[index + 2] == UInt8(ascii: "T")
-            && input[index + 3] == UInt8(ascii: "P") && input[index + 4] == UInt8(ascii: "/")
+        input[index] == UInt8(ascii: "H") && input[index + 1] == UInt8(ascii: "T")
+            && input[index + 2] == UInt8(ascii: "T") && input[index + 3] == UInt8(ascii: "P")
+            && input[index + 4] == UInt8(ascii: "/")
             && input[index + 5] == UInt8(ascii: "1") && input[index + 6] == UInt8(ascii: ".")
             && input[index + 7] >= 0x30 && input[index + 7] <= 0x39
             && input[index + 8] == 0x0D && input[index + 9] == 0x0A
