@@ -52,8 +52,24 @@ struct RecordingSet: Sendable {
     /// Whether choices for this provider may be remembered (it has no scenarios).
     func memoizes(_ provider: Provider) -> Bool { !scenarioProviders.contains(provider) }
 
-    /// The memo key of a request without a body, else nil. The caller looks it up only while no fault is armed,
+    /// What the memo knows of a request: the remembered choice, or the key to remember one under. Both are nil
+    /// for a request with a body, which is never remembered. The caller looks up only while no fault is armed,
     /// and remembers choices only for requests without fault or recording headers, of providers that `memoizes`.
+    func memoLookup(_ request: HTTPRequest) -> (known: SelectionMemo.Entry?, key: SelectionMemo.Key?) {
+        switch request.body {
+        case .empty: break
+        case .bytes(let bytes): guard bytes.isEmpty else { return (nil, nil) }
+        case .stream: return (nil, nil)
+        }
+        let memo = memo  // captured alone: capturing `self` copies the whole set into the closure
+        return SelectionMemo.Key.withBytes(method: request.method, target: request.head.target,
+                                           headers: request.headers, names: memoHeaderNames) { bytes, digest in
+            if let known = memo.entry(forBytes: bytes, digest: digest) { return (known, nil) }
+            return (nil, SelectionMemo.Key(bytes: Array(bytes), digest: digest))
+        }
+    }
+
+    /// The memo key of a request without a body, else nil.
     func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
         switch request.body {
         case .empty: break

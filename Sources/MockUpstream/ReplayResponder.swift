@@ -35,8 +35,8 @@ struct ReplayResponder: HTTPResponder {
             return try admin.respondImmediately(to: request)
         }
         // A remembered request had no fault or recording header, and its key holds both, so a hit has neither.
-        let memoKey = state.faults.isEmpty ? state.recordings.memoKey(request) : nil
-        if let memoKey, let known = state.recordings.memo.entry(for: memoKey) {
+        let (known, memoKey) = state.faults.isEmpty ? state.recordings.memoLookup(request) : (nil, nil)
+        if let known {
             let status = known.response.status.code
             state.journal.append { id in
                 JournalEntry(id: id, receivedAt: Date(), method: request.method, headers: request.headers, body: [],

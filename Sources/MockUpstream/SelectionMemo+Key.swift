@@ -12,34 +12,70 @@ extension SelectionMemo {
         let bytes: [UInt8]
         let digest: UInt64
 
+        /// A key from bytes laid out by `withBytes` and their digest.
+        init(bytes: [UInt8], digest: UInt64) {
+            self.bytes = bytes
+            self.digest = digest
+        }
+
         /// The key of a request; `names` are lowercase ASCII.
         init(method: HTTPMethod, target: String, headers: HTTPHeaders, names: [[UInt8]]) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(method.rawValue.utf8.count + target.utf8.count + 5 * names.count + 64)
-            var method = method.rawValue, target = target
-            method.withUTF8 { bytes.append(contentsOf: $0) }
-            bytes.append(0x20)
-            target.withUTF8 { bytes.append(contentsOf: $0) }
-            headers.withFirstValues(ofLowercased: names) { _, value in
-                let length = value.map { UInt32(truncatingIfNeeded: $0.count) } ?? .max
-                bytes.append(UInt8(truncatingIfNeeded: length))
-                bytes.append(UInt8(truncatingIfNeeded: length >> 8))
-                bytes.append(UInt8(truncatingIfNeeded: length >> 16))
-                bytes.append(UInt8(truncatingIfNeeded: length >> 24))
-                if let value { bytes.append(contentsOf: value) }
+            (bytes, digest) = Self.withBytes(method: method, target: target, headers: headers, names: names) {
+                (Array($0), $1)
             }
-            self.bytes = bytes
-            digest = Self.digest(bytes)
+        }
+
+        /// Lays the key out in a temporary buffer and hands it over with its digest: a lookup that finds the
+        /// request allocates nothing.
+        static func withBytes<Result>(method: HTTPMethod, target: String, headers: HTTPHeaders, names: [[UInt8]],
+                                      _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Result) -> Result {
+            var method = method.rawValue, target = target
+            let capacity = method.utf8.count + 1 + target.utf8.count + 4 * names.count + headers.bytes.count
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                var writer = Writer(base: buffer.baseAddress!)
+                method.withUTF8 { writer.put($0) }
+                writer.put(0x20)
+                target.withUTF8 { writer.put($0) }
+                headers.withFirstValues(ofLowercased: names) { _, value in
+                    let length = value.map { UInt32(truncatingIfNeeded: $0.count) } ?? .max
+                    writer.put(UInt8(truncatingIfNeeded: length))
+                    writer.put(UInt8(truncatingIfNeeded: length >> 8))
+                    writer.put(UInt8(truncatingIfNeeded: length >> 16))
+                    writer.put(UInt8(truncatingIfNeeded: length >> 24))
+                    if let value { writer.put(value) }
+                }
+                let bytes = UnsafeBufferPointer(rebasing: buffer[..<writer.count])
+                return body(bytes, digest(bytes))
+            }
+        }
+
+        /// Appends to memory sized beforehand.
+        private struct Writer {
+            let base: UnsafeMutablePointer<UInt8>
+            var count = 0
+
+            mutating func put(_ byte: UInt8) {
+                base[count] = byte
+                count += 1
+            }
+
+            mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let source = bytes.baseAddress else { return }
+                (base + count).update(from: source, count: bytes.count)
+                count += bytes.count
+            }
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
         static func == (left: Key, right: Key) -> Bool {
-            guard left.digest == right.digest, left.bytes.count == right.bytes.count else { return false }
-            return left.bytes.withUnsafeBytes { lhs in
-                right.bytes.withUnsafeBytes { rhs in
-                    lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0
-                }
+            left.digest == right.digest && right.bytes.withUnsafeBufferPointer { left.holds($0) }
+        }
+
+        /// Whether the key's bytes are exactly `other`.
+        func holds(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.count == other.count && bytes.withUnsafeBufferPointer { mine in
+                mine.isEmpty || memcmp(mine.baseAddress!, other.baseAddress!, mine.count) == 0
             }
         }
 
@@ -47,23 +83,22 @@ extension SelectionMemo {
         ///
         /// Not cryptographic: it only spreads keys over the table, which hashes the digest again with its own
         /// seed. Hasher's SipHash over the same bytes cost several times as many instructions.
-        static func digest(_ bytes: [UInt8]) -> UInt64 {
-            bytes.withUnsafeBytes { raw in
-                var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count) << 32
-                var offset = 0
-                while offset + 8 <= raw.count {
-                    hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                    hash ^= hash >> 31
-                    offset += 8
-                }
-                var last: UInt64 = 0
-                while offset < raw.count {
-                    last = last << 8 | UInt64(raw[offset])
-                    offset += 1
-                }
-                hash = (hash ^ last) &* 0x94D0_49BB_1331_11EB
-                return hash ^ hash >> 29
+        static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count) << 32
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                hash ^= hash >> 31
+                offset += 8
             }
+            var last: UInt64 = 0
+            while offset < raw.count {
+                last = last << 8 | UInt64(raw[offset])
+                offset += 1
+            }
+            hash = (hash ^ last) &* 0x94D0_49BB_1331_11EB
+            return hash ^ hash >> 29
         }
     }
 }

@@ -22,18 +22,36 @@ final class SelectionMemo: Sendable {
         }
     }
 
-    private let entries = Mutex<[Key: Entry]>([:])
+    /// Remembered keys by digest, each with its entry (a digest shared by two keys keeps both), and their count.
+    private struct Table {
+        var slots: [UInt64: [(key: Key, entry: Entry)]] = [:]
+        var count = 0
+    }
+
+    private let table = Mutex(Table())
 
     /// The choice made before for the same request.
     func entry(for key: Key) -> Entry? {
-        entries.withLock { $0[key] }
+        key.bytes.withUnsafeBufferPointer { entry(forBytes: $0, digest: key.digest) }
+    }
+
+    /// The choice made before for the request whose key bytes and digest these are (see `Key.withBytes`).
+    func entry(forBytes bytes: UnsafeBufferPointer<UInt8>, digest: UInt64) -> Entry? {
+        table.withLock { table in table.slots[digest]?.first { $0.key.holds(bytes) }?.entry }
     }
 
     /// Remembers a choice.
     func remember(_ entry: Entry, for key: Key) {
-        entries.withLock { entries in
-            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
+        table.withLock { table in
+            if table.count >= Self.limit { table = Table() }
+            var slot = table.slots[key.digest] ?? []
+            if let known = slot.firstIndex(where: { $0.key == key }) {
+                slot[known].entry = entry
+            } else {
+                slot.append((key, entry))
+                table.count += 1
+            }
+            table.slots[key.digest] = slot
         }
     }
 }

@@ -89,6 +89,17 @@ struct SelectionMemoTests {
         parser.append(Array("GET /openai/v1/models HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer sk-1\r\n\r\n".utf8))
         guard case .head(let head) = try #require(try parser.next()) else { return }
         #expect(set.memoKey(HTTPRequest(head: head)) == plain, "a parsed head keys as a built one")
+        let miss = set.memoLookup(HTTPRequest(head: head))
+        #expect(miss.known == nil && miss.key == plain)
+        let recording = try #require(set.recording(id: "openai.models.list"))
+        let entry = SelectionMemo.Entry(response: try #require(ResponseBuilder.fixed(recording.response)),
+                                        route: JournalRoute(provider: .openai, path: "/v1/models", query: nil,
+                                                            recording: recording.id))
+        set.memo.remember(entry, for: plain)
+        let hit = set.memoLookup(HTTPRequest(head: head))
+        #expect(hit.known === entry && hit.key == nil)
+        #expect(set.memoLookup(HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models"))).known
+            == nil)
     }
 
     @Test("a remembered request is journaled with its own path and query; scenario providers are never remembered")
