@@ -212,9 +212,17 @@ struct AutomationTests {
         let gateway = try await Self.start(provider, rateLimit: 3)
         var statuses: [Int] = []
         var last: TestResponse?
-        for _ in 0..<4 {
-            last = try await call(gateway, "GET", "/workflows")
-            statuses.append(last?.status ?? 0)
+        // Windows are aligned to the clock's minutes: calls that straddle a boundary (a loaded machine can take
+        // seconds over four calls) are counted in two windows, so such a run is repeated.
+        for _ in 0..<3 {
+            statuses = []
+            var resets: Set<String> = []
+            for _ in 0..<4 {
+                last = try await call(gateway, "GET", "/workflows")
+                statuses.append(last?.status ?? 0)
+                resets.insert(last?.headers["x-ratelimit-reset"] ?? "")
+            }
+            if resets.count == 1 { break }
         }
         #expect(statuses.filter { $0 == 429 }.count >= 1)
         #expect(last?.status == 429, "\(statuses): \(last?.text ?? "")")
