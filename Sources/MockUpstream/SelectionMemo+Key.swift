@@ -32,7 +32,7 @@ extension SelectionMemo {
             var method = method.rawValue, target = target
             let capacity = method.utf8.count + 1 + target.utf8.count + 4 * names.count + headers.bytes.count
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-                var writer = Writer(base: buffer.baseAddress!)
+                var writer = Writer(base: buffer.baseAddress!, capacity: capacity)
                 method.withUTF8 { writer.put($0) }
                 writer.put(0x20)
                 target.withUTF8 { writer.put($0) }
@@ -49,18 +49,22 @@ extension SelectionMemo {
             }
         }
 
-        /// Appends to memory sized beforehand.
+        /// Appends to memory sized beforehand, trapping rather than writing past it (the size holds when the names
+        /// are distinct, as `RecordingSet` makes them, since each value is then a different part of the fields).
         private struct Writer {
             let base: UnsafeMutablePointer<UInt8>
+            let capacity: Int
             var count = 0
 
             mutating func put(_ byte: UInt8) {
+                precondition(count < capacity, "memo key larger than its buffer")
                 base[count] = byte
                 count += 1
             }
 
             mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
                 guard let source = bytes.baseAddress else { return }
+                precondition(count + bytes.count <= capacity, "memo key larger than its buffer")
                 (base + count).update(from: source, count: bytes.count)
                 count += bytes.count
             }
