@@ -59,7 +59,7 @@ struct TransferPlan: Sendable {
         var lines: [String] = []
         lines.reserveCapacity(headers.count + 4)
         for field in headers where !droppedFields.contains(field.name.lowercased()) {
-            guard !field.name.isEmpty, field.name.utf8.allSatisfy(ByteClass.isToken) else {
+            guard ByteClass.isToken(field.name.utf8) else {
                 throw .invalidRequest("a header name is not a token")
             }
             guard field.value.utf8.allSatisfy(ByteClass.isFieldValue) else {

@@ -15,6 +15,11 @@ public enum ByteClass {
         return (mask >> UInt64(byte & 63)) & 1 == 1
     }
 
+    /// Whether the bytes form a token: one or more token bytes (RFC 9110 §5.6.2), as a method or field name must.
+    public static func isToken<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { isToken($0) }
+    }
+
     /// field-vchar / SP / HTAB, with obs-text (0x80–0xFF) allowed as RFC 9110 §5.5 permits.
     @inline(__always)
     public static func isFieldValue(_ byte: UInt8) -> Bool {

@@ -1,11 +1,11 @@
 extension HTTPHeaders {
     /// Calls `body` with the index of each name and the bytes of its first value (nil when absent), in the order
-    /// of `names`, which must be lowercase ASCII. Nothing is copied or decoded.
-    public func withFirstValues(ofLowercased names: [[UInt8]], _ body: (Int, UnsafeBufferPointer<UInt8>?) -> Void) {
+    /// of `names` (compared ignoring ASCII case). Nothing is copied or decoded.
+    public func withFirstValues(of names: [[UInt8]], _ body: (Int, UnsafeBufferPointer<UInt8>?) -> Void) {
         bytes.withUnsafeBufferPointer { stored in
             for (position, name) in names.enumerated() {
                 let index = name.withUnsafeBufferPointer { name in
-                    spans.firstIndex { Self.equalsLowercase(stored, $0, name) }
+                    spans.firstIndex { Self.equalsIgnoringCase(stored, $0, name) }
                 }
                 let span = index.map { spans[$0] }
                 body(position, span.map { UnsafeBufferPointer(rebasing: stored[$0.valueStart..<$0.valueEnd]) })
@@ -58,22 +58,10 @@ extension HTTPHeaders {
         return true
     }
 
-    /// Whether the span's name equals `lowercase`, which is lowercase already.
-    private static func equalsLowercase(_ stored: UnsafeBufferPointer<UInt8>, _ span: Span,
-                                        _ lowercase: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard span.nameEnd - span.nameStart == lowercase.count else { return false }
-        var offset = span.nameStart
-        for byte in lowercase {
-            guard ByteClass.lowercased(stored[offset]) == byte else { return false }
-            offset += 1
-        }
-        return true
-    }
-
     /// Appends `name: value\r\n` and its span. The bytes stop being wire form (copied to a socket as they are)
     /// at a name that is not a token or a value with CR or LF, which would split the message (RFC 9110 §5.1, §5.5).
     mutating func append(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
-        if isWireForm, name.isEmpty || !name.allSatisfy(ByteClass.isToken) { isWireForm = false }
+        if isWireForm, !ByteClass.isToken(name) { isWireForm = false }
         if isWireForm, value.contains(where: { $0 == 0x0D || $0 == 0x0A }) { isWireForm = false }
         let nameStart = bytes.count
         bytes.append(contentsOf: name)

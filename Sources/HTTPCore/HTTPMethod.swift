@@ -5,7 +5,7 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
 
     /// Wraps a token; returns nil when it is not a valid RFC 9110 token.
     public init?(rawValue: String) {
-        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy({ ByteClass.isToken($0) }) else { return nil }
+        guard ByteClass.isToken(rawValue.utf8) else { return nil }
         self.rawValue = rawValue
     }
 

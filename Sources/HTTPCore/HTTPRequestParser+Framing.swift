@@ -73,7 +73,7 @@ extension HTTPRequestParser {
         func name(_ coding: String) -> String { coding.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingASCIIWhitespace() }
         for coding in codings {
             let codingName = name(coding)
-            guard !codingName.isEmpty, codingName.utf8.allSatisfy(ByteClass.isToken) else {
+            guard ByteClass.isToken(codingName.utf8) else {
                 throw .bad("invalid Transfer-Encoding")
             }
         }

@@ -63,17 +63,13 @@ extension HTTPRequestParser {
         let headers = HTTPHeaders(bytes: Array(input[start..<index]), spans: spans)
         let requestHead = HTTPRequestHead(method: method, target: target,
                                           version: HTTPVersion(major: 1, minor: minor), headers: headers)
-        head.start = start
+        beginHead()
         head.methodEnd = methodEnd - start
         head.targetStart = targetStart - start
         head.targetEnd = targetEnd - start
         head.major = 1
         head.minor = minor
         head.requestLineEnd = requestLineEnd
-        head.fields.removeAll(keepingCapacity: true)
-        head.inTrailers = false
-        head.sawContentLength = false
-        head.sawTransferEncoding = false
         fieldCount = spans.count
         cursor = index
         keepAlive = requestHead.keepAlive

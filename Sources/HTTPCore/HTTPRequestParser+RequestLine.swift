@@ -96,7 +96,7 @@ extension HTTPRequestParser {
     }
 
     /// Starts a new head at the cursor.
-    private mutating func beginHead() {
+    mutating func beginHead() {
         head.start = cursor
         head.fields.removeAll(keepingCapacity: true)
         head.inTrailers = false

@@ -88,9 +88,7 @@ public enum HTTPResponseSerializer {
             }
             for span in headers.spans {
                 let name = UnsafeBufferPointer(rebasing: stored[span.nameStart..<span.nameEnd])
-                guard ServerOwnedField(name) != .framing, !name.isEmpty, name.allSatisfy(ByteClass.isToken) else {
-                    continue
-                }
+                guard ServerOwnedField(name) != .framing, ByteClass.isToken(name) else { continue }
                 appendField(name, UnsafeBufferPointer(rebasing: stored[span.valueStart..<span.valueEnd]),
                             into: &buffer)
             }

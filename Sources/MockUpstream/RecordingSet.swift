@@ -12,7 +12,7 @@ struct RecordingSet: Sendable {
     private let anyMethod: [Provider: CandidateIndex]
     private let byID: [String: Recording]
     private let scenarioProviders: Set<Provider>
-    /// The memo key's header names, lowercase: every name that recordings of providers without scenarios match
+    /// The memo key's header names as bytes: every name that recordings of providers without scenarios match
     /// on, and the mock's own fault and recording headers.
     private let memoHeaderNames: [[UInt8]]
     /// Choices for repeated requests that cannot change (see `SelectionMemo`).
@@ -46,7 +46,7 @@ struct RecordingSet: Sendable {
                 names.append(name)
             }
         }
-        memoHeaderNames = names.map { Array($0.lowercased().utf8) }
+        memoHeaderNames = names.map { Array($0.utf8) }
     }
 
     /// Whether choices for this provider may be remembered (it has no scenarios).
@@ -67,17 +67,6 @@ struct RecordingSet: Sendable {
             if let known = memo.entry(forBytes: bytes, digest: digest) { return (known, nil) }
             return (nil, SelectionMemo.Key(bytes: Array(bytes), digest: digest))
         }
-    }
-
-    /// The memo key of a request without a body, else nil.
-    func memoKey(_ request: HTTPRequest) -> SelectionMemo.Key? {
-        switch request.body {
-        case .empty: break
-        case .bytes(let bytes): guard bytes.isEmpty else { return nil }
-        case .stream: return nil
-        }
-        return SelectionMemo.Key(method: request.method, target: request.head.target, headers: request.headers,
-                                 names: memoHeaderNames)
     }
 
     /// The recording with this id.

@@ -37,18 +37,15 @@ struct ReplayResponder: HTTPResponder {
         // A remembered request had no fault or recording header, and its key holds both, so a hit has neither.
         let (known, memoKey) = state.faults.isEmpty ? state.recordings.memoLookup(request) : (nil, nil)
         if let known {
-            let status = known.response.status.code
-            state.journal.append { id in
-                JournalEntry(id: id, receivedAt: Date(), method: request.method, headers: request.headers, body: [],
-                             status: status, route: known.route)
-            }
+            journal(request, route: known.route, status: known.response.status.code)
             return .response(known.response)
         }
         guard let provider = Self.provider(of: target) else {
             let path = request.path
             let response = MockErrorResponse.noMatch(provider: nil, method: request.method, path: path, closest: nil,
                                                      differences: [])
-            journal(request, provider: nil, path: path, query: request.head.query, recording: nil, status: 404)
+            let route = JournalRoute(provider: nil, path: path, query: request.head.query, recording: nil)
+            journal(request, route: route, status: 404)
             return .response(response)
         }
         let mock = MockRequest(provider: provider, request: request)
@@ -126,12 +123,10 @@ struct ReplayResponder: HTTPResponder {
         }
     }
 
-    private func journal(_ request: HTTPRequest, provider: Provider?, path: String, query: String?, recording: String?,
-                         status: Int) {
+    private func journal(_ request: HTTPRequest, route: JournalRoute, status: Int) {
         state.journal.append { id in
-            JournalEntry(id: id, receivedAt: Date(), provider: provider, method: request.method, path: path,
-                         query: query, headers: request.headers, body: request.bodyBytes,
-                         recording: recording, status: status)
+            JournalEntry(id: id, receivedAt: Date(), method: request.method, headers: request.headers,
+                         body: request.bodyBytes, status: status, route: route)
         }
     }
 }

@@ -18,7 +18,7 @@ extension SelectionMemo {
             self.digest = digest
         }
 
-        /// The key of a request; `names` are lowercase ASCII.
+        /// The key of a request.
         init(method: HTTPMethod, target: String, headers: HTTPHeaders, names: [[UInt8]]) {
             (bytes, digest) = Self.withBytes(method: method, target: target, headers: headers, names: names) {
                 (Array($0), $1)
@@ -36,7 +36,7 @@ extension SelectionMemo {
                 method.withUTF8 { writer.put($0) }
                 writer.put(0x20)
                 target.withUTF8 { writer.put($0) }
-                headers.withFirstValues(ofLowercased: names) { _, value in
+                headers.withFirstValues(of: names) { _, value in
                     let length = value.map { UInt32(truncatingIfNeeded: $0.count) } ?? .max
                     writer.put(UInt8(truncatingIfNeeded: length))
                     writer.put(UInt8(truncatingIfNeeded: length >> 8))

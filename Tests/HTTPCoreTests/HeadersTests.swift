@@ -24,10 +24,10 @@ struct HeadersTests {
         return String(text.dropFirst("HTTP/1.1 200 OK\r\n".count).dropLast("Date: D\r\n\r\n".count))
     }
 
-    /// The first value's bytes for a lowercase name, through `withFirstValues`.
+    /// The first value's bytes for a name, through `withFirstValues`.
     static func firstValue(_ headers: HTTPHeaders, _ name: String) -> [UInt8]? {
         var found: [UInt8]?
-        headers.withFirstValues(ofLowercased: [Array(name.utf8)]) { _, value in found = value.map(Array.init) }
+        headers.withFirstValues(of: [Array(name.utf8)]) { _, value in found = value.map(Array.init) }
         return found
     }
 

@@ -45,18 +45,19 @@ struct SelectionMemoTests {
         let set = RecordingSet(try RecordingLoader.load(directory: Repository.recordings))
         let get = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                     headers: ["Authorization": "Bearer sk-1"]))
-        let key = try #require(set.memoKey(get))
+        let key = try #require(set.memoLookup(get).key)
         #expect(String(decoding: key.bytes, as: UTF8.self).contains("Bearer sk-1"))
         let other = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                       headers: ["Authorization": "Bearer sk-2"]))
         let empty = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
                                                       headers: ["Authorization": ""]))
         let none = HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models"))
-        let keys = [key, set.memoKey(other), set.memoKey(empty), set.memoKey(none)].compactMap { $0 }
+        let keys = [key, set.memoLookup(other).key, set.memoLookup(empty).key, set.memoLookup(none).key]
+            .compactMap { $0 }
         #expect(Set(keys).count == 4, "another value, an empty value and no field make other keys")
         let post = HTTPRequest(head: HTTPRequestHead(method: .post, target: "/openai/v1/embeddings"),
                                body: .bytes([0x7B]))
-        #expect(set.memoKey(post) == nil)
+        #expect(set.memoLookup(post).key == nil)
         #expect(set.memoizes(.openai))
         #expect(!set.memoizes(.heygen), "HeyGen's video status is a scenario")
         let memo = SelectionMemo()
@@ -75,8 +76,8 @@ struct SelectionMemoTests {
     func keyContents() throws {
         let set = RecordingSet(try RecordingLoader.load(directory: Repository.recordings))
         func key(_ headers: HTTPHeaders) throws -> SelectionMemo.Key {
-            try #require(set.memoKey(HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
-                                                                      headers: headers))))
+            try #require(set.memoLookup(HTTPRequest(head: HTTPRequestHead(method: .get, target: "/openai/v1/models",
+                                                                      headers: headers))).key)
         }
         let plain = try key(["Authorization": "Bearer sk-1"])
         #expect(try key(["Authorization": "Bearer sk-1", "X-Request-Id": "r-1", "traceparent": "00-ab"]) == plain)
@@ -88,7 +89,7 @@ struct SelectionMemoTests {
         var parser = HTTPRequestParser()
         parser.append(Array("GET /openai/v1/models HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer sk-1\r\n\r\n".utf8))
         guard case .head(let head) = try #require(try parser.next()) else { return }
-        #expect(set.memoKey(HTTPRequest(head: head)) == plain, "a parsed head keys as a built one")
+        #expect(set.memoLookup(HTTPRequest(head: head)).key == plain, "a parsed head keys as a built one")
         let miss = set.memoLookup(HTTPRequest(head: head))
         #expect(miss.known == nil && miss.key == plain)
         let recording = try #require(set.recording(id: "openai.models.list"))
